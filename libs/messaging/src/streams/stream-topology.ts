@@ -25,6 +25,9 @@ export const defaultTopologyOptions: StreamTopologyOptions = {
   deadLetterMaxAgeMs: 30 * 24 * 3600_000,
 };
 
+/** A stream's full configuration as Sigil declares it. */
+export type StreamDeclaration = Partial<StreamConfig> & { name: string };
+
 const msToNanos = (ms: number) => ms * 1_000_000;
 
 /**
@@ -34,7 +37,7 @@ const msToNanos = (ms: number) => ms * 1_000_000;
 export function streamConfigs(
   events: readonly EventDefinition[],
   options: StreamTopologyOptions = defaultTopologyOptions,
-): Partial<StreamConfig>[] {
+): StreamDeclaration[] {
   const subjectsByStream = new Map<string, string[]>();
   for (const event of events) {
     subjectsByStream.set(event.stream, [...(subjectsByStream.get(event.stream) ?? []), event.subject]);

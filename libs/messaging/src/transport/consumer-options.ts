@@ -9,10 +9,10 @@ export interface ConsumerOptions {
   /** Messages of this handler processed at once by one replica. */
   maxInFlight: number;
   /**
-   * Consume a whole stream (every subject) instead of one event type; the handler then gets the raw
-   * payload bytes. Used by the event-store.
+   * Consume every domain stream whole (one durable consumer per stream) instead of one event type;
+   * the handler then gets the raw payload bytes. Used by the event-store.
    */
-  wholeStream?: string;
+  allStreams?: boolean;
   /** Overrides the durable name, which defaults to `<service>__<subject>`. */
   durableName?: string;
 }

@@ -1,0 +1,30 @@
+import { defineEvent, requireFields } from '@sigil/messaging';
+import {
+  ContractSelectedSchema,
+  OutputValidatedSchema,
+  RouteDecidedSchema,
+  RunCompletedSchema,
+  RunFailedSchema,
+  RunRequestedSchema,
+  StepCompletedSchema,
+  StepRequestedSchema,
+  ValidationRequestedSchema,
+} from '@sigil/schemas';
+
+/** Every event on the bus, in one place: its type (= subject), stream and schema. */
+export const Events = {
+  RunRequested: defineEvent('sigil.run.v1.requested', RunRequestedSchema, (m) => [
+    ...requireFields<typeof RunRequestedSchema>('runId', 'sessionId', 'input')(m),
+    ...(m.agent?.name ? [] : ['agent.name is required']),
+  ]),
+  RunCompleted: defineEvent('sigil.run.v1.completed', RunCompletedSchema, requireFields('runId', 'sessionId')),
+  RunFailed: defineEvent('sigil.run.v1.failed', RunFailedSchema, requireFields('runId', 'sessionId', 'errorCode')),
+  RouteDecided: defineEvent('sigil.routing.v1.decided', RouteDecidedSchema, requireFields('runId', 'sessionId', 'intent', 'strategy')),
+  ContractSelected: defineEvent('sigil.contracts.v1.selected', ContractSelectedSchema, requireFields('runId', 'sessionId')),
+  ValidationRequested: defineEvent('sigil.contracts.v1.validation_requested', ValidationRequestedSchema, requireFields('runId', 'sessionId')),
+  OutputValidated: defineEvent('sigil.contracts.v1.validated', OutputValidatedSchema, requireFields('runId', 'sessionId', 'decision')),
+  StepRequested: defineEvent('sigil.reasoning.v1.step_requested', StepRequestedSchema, requireFields('runId', 'sessionId', 'stepId', 'prompt')),
+  StepCompleted: defineEvent('sigil.reasoning.v1.step_completed', StepCompletedSchema, requireFields('runId', 'sessionId', 'stepId')),
+} as const;
+
+export const allEvents = Object.values(Events);

@@ -1,0 +1,2 @@
+export * from './contract-selection';
+export * from './output-validation';

@@ -1,0 +1,90 @@
+import type { Envelope, EventPublisher } from '@sigil/messaging';
+import type { DataSource } from 'typeorm';
+
+interface OutboxRow {
+  id: string;
+  subject: string;
+  envelope: Envelope;
+  payload: Buffer;
+}
+
+export interface OutboxRelayLogger {
+  warn(message: string): void;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream, oldest first. Rows are locked while published, so
+ * replicas share the work; a row whose publish fails stays for the next sweep, and a row published
+ * twice (crash before marking) carries the same Nats-Msg-Id, so JetStream keeps one.
+ * The relay works for every tenant at once: each row carries its own tenant in its envelope.
+ */
+export class OutboxRelay {
+  private sweeping?: Promise<number>;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    private readonly publisher: EventPublisher,
+    private readonly logger: OutboxRelayLogger,
+    private readonly batchSize = 100,
+  ) {}
+
+  /** Sweeps periodically to catch rows left by a crash or a failed publish. */
+  start(intervalMs = 1_000): void {
+    this.timer = setInterval(() => void this.flush(), intervalMs);
+    this.timer.unref();
+    void this.flush();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** Publishes what is pending now; concurrent calls coalesce into one more sweep. */
+  flush(): Promise<number> {
+    if (this.sweeping) {
+      this.again = true;
+      return this.sweeping;
+    }
+    this.sweeping = this.sweepUntilEmpty().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async sweepUntilEmpty(): Promise<number> {
+    let total = 0;
+    do {
+      this.again = false;
+      try {
+        let published: number;
+        do {
+          published = await this.publishBatch();
+          total += published;
+        } while (published === this.batchSize);
+      } catch (error) {
+        this.logger.warn(`outbox relay (${this.schema}) will retry: ${error instanceof Error ? error.message : String(error)}`);
+        return total;
+      }
+    } while (this.again);
+    return total;
+  }
+
+  private publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, subject, envelope, payload FROM "${this.schema}".outbox
+         WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      for (const row of rows) {
+        await this.publisher.publishEncoded({ subject: row.subject, envelope: row.envelope, data: new Uint8Array(row.payload) });
+      }
+      if (rows.length > 0) {
+        await manager.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
+      }
+      return rows.length;
+    });
+  }
+}

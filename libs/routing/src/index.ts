@@ -1,0 +1,4 @@
+export * from './complexity';
+export * from './intent';
+export * from './route-decision';
+export * from './strategy';
