@@ -5,3 +5,4 @@ export * from './ports';
 export * from './postgres';
 export * from './processes';
 export * from './redis';
+export * from './services';

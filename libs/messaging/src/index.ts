@@ -7,6 +7,7 @@ export * from './publishing/query-client';
 export * from './streams/ensure-streams';
 export * from './streams/stream-topology';
 export * from './transport/consumer-options';
+export * from './transport/handler-decorators';
 export * from './transport/handler-errors';
 export * from './transport/jetstream-context';
 export * from './transport/jetstream-server';

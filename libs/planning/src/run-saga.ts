@@ -36,6 +36,7 @@ export interface RunState {
   contract?: { name: string | null };
   steps: PlannedStep[];
   verdict?: { isValid: boolean; decision: string; errors: string[] };
+  error?: { code: string; message: string };
   finishedAtMs?: number;
 }
 
@@ -53,6 +54,8 @@ export type RunCommand =
   | { type: 'fail'; errorCode: string; message: string; tokens: TokenCount; latencyMs: number };
 
 export const MAX_OUTPUT_TOKENS = 1_024;
+/** The spec's error code for an output that breaks its contract. */
+export const CONTRACT_VIOLATION = 'CV-001';
 
 export function initialRunState(runId: string, sessionId: string): RunState {
   return { runId, sessionId, status: 'accepted', steps: [] };
@@ -112,9 +115,10 @@ export function decide(state: RunState): { state: RunState; commands: RunCommand
         commands: [{ type: 'complete', response: last.output ?? '', tokens, model: last.model ?? '', latencyMs }],
       };
     }
+    const error = { code: CONTRACT_VIOLATION, message: state.verdict.errors.join('; ') || 'output failed its contract' };
     return {
-      state: { ...state, status: 'failed' },
-      commands: [{ type: 'fail', errorCode: 'CV-001', message: state.verdict.errors.join('; ') || 'output failed its contract', tokens, latencyMs }],
+      state: { ...state, status: 'failed', error },
+      commands: [{ type: 'fail', errorCode: error.code, message: error.message, tokens, latencyMs }],
     };
   }
   return { state, commands: [] };

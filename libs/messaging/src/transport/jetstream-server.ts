@@ -1,4 +1,4 @@
-import { fromBinary, toBinary, type DescMessage } from '@bufbuild/protobuf';
+import { create, fromBinary, toBinary, type DescMessage } from '@bufbuild/protobuf';
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
@@ -232,7 +232,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       }
       const result = await handler(request, new QueryContext([envelope]));
       const response = await lastValueFrom(this.transformToObservable(result));
-      msg.respond(toBinary(query.response as DescMessage, response as never));
+      msg.respond(toBinary(query.response, create(query.response as DescMessage, response as never)));
     } catch (error) {
       const h = natsHeaders();
       const badRequest = error instanceof NonRetryableError || error instanceof EnvelopeError;

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@sigil/service-kit';
+import { contractsService } from './contracts.service';
+
+await runService(contractsService);

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMigrations } from '@sigil/service-kit';
+import { contractsService } from './contracts.service';
+
+await runMigrations(contractsService);

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMigrations } from '@sigil/service-kit';
+import { eventStoreService } from './event-store.service';
+
+await runMigrations(eventStoreService);

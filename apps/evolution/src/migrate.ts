@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMigrations } from '@sigil/service-kit';
+import { evolutionService } from './evolution.service';
+
+await runMigrations(evolutionService);

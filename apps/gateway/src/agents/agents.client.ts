@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { Queries } from '@sigil/catalog';
+import { QueryClient, type Correlation } from '@sigil/messaging';
+import type { Agent } from '@sigil/schemas';
+import { Problems } from '../common/problem';
+import { askOrUnavailable } from '../common/ask';
+import type { CreateAgentDto } from './create-agent.dto';
+
+/** The agent registry lives in evolution; the gateway only asks. */
+@Injectable()
+export class AgentsClient {
+  constructor(private readonly queries: QueryClient) {}
+
+  async create(dto: CreateAgentDto, correlation: Correlation): Promise<Agent> {
+    const reply = await askOrUnavailable('evolution', () =>
+      this.queries.request(
+        Queries.CreateAgent,
+        { name: dto.name, stratum: dto.stratum, description: dto.description, systemPrompt: dto.system_prompt ?? '' },
+        correlation,
+      ),
+    );
+    if (reply.error?.status === 409) throw Problems.agentExists(dto.name);
+    return reply.agent!;
+  }
+
+  async get(name: string, correlation: Correlation): Promise<Agent> {
+    const reply = await askOrUnavailable('evolution', () => this.queries.request(Queries.GetAgent, { name }, correlation));
+    if (reply.error?.status === 404) throw Problems.agentNotFound(name);
+    return reply.agent!;
+  }
+}
+
+export function agentView(agent: Agent) {
+  return {
+    name: agent.name,
+    stratum: agent.stratum,
+    description: agent.description,
+    system_prompt: agent.systemPrompt,
+    version: agent.version,
+    created_at: agent.createdAt,
+    updated_at: agent.updatedAt,
+  };
+}

@@ -1,0 +1,68 @@
+import { fromBinary } from '@bufbuild/protobuf';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/nats-core';
+import { Events } from '@sigil/catalog';
+import { Header } from '@sigil/messaging';
+import type { RunCompleted, RunFailed } from '@sigil/schemas';
+import { NATS_CONNECTION } from '@sigil/service-kit';
+
+export type RunOutcome = { status: 'completed'; event: RunCompleted } | { status: 'failed'; event: RunFailed } | { status: 'timeout' };
+
+interface Waiter {
+  tenantId: string;
+  resolve: (outcome: RunOutcome) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Lets a request wait for its run to finish: every gateway replica listens to run completions on
+ * plain NATS (JetStream publishes reach core subscribers too) and wakes the request that waits.
+ */
+@Injectable()
+export class RunOutcomes implements OnModuleInit, OnModuleDestroy {
+  private readonly waiters = new Map<string, Waiter>();
+  private subscriptions: Subscription[] = [];
+
+  constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection) {}
+
+  async onModuleInit(): Promise<void> {
+    this.subscriptions = [
+      this.nats.subscribe(Events.RunCompleted.subject, {
+        callback: (error, msg) => {
+          if (error) return;
+          const event = fromBinary(Events.RunCompleted.schema, msg.data);
+          this.settle(event.runId, msg.headers?.get(Header.tenantId), { status: 'completed', event });
+        },
+      }),
+      this.nats.subscribe(Events.RunFailed.subject, {
+        callback: (error, msg) => {
+          if (error) return;
+          const event = fromBinary(Events.RunFailed.schema, msg.data);
+          this.settle(event.runId, msg.headers?.get(Header.tenantId), { status: 'failed', event });
+        },
+      }),
+    ];
+    await this.nats.flush();
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    for (const runId of [...this.waiters.keys()]) this.settle(runId, this.waiters.get(runId)!.tenantId, { status: 'timeout' });
+  }
+
+  /** Call before publishing the run, so its completion cannot slip past. */
+  waitFor(runId: string, tenantId: string, timeoutMs: number): Promise<RunOutcome> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.settle(runId, tenantId, { status: 'timeout' }), timeoutMs);
+      this.waiters.set(runId, { tenantId, resolve, timer });
+    });
+  }
+
+  private settle(runId: string, tenantId: string | undefined, outcome: RunOutcome): void {
+    const waiter = this.waiters.get(runId);
+    if (!waiter || waiter.tenantId !== tenantId) return;
+    clearTimeout(waiter.timer);
+    this.waiters.delete(runId);
+    waiter.resolve(outcome);
+  }
+}

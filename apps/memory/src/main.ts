@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@sigil/service-kit';
+import { memoryService } from './memory.service';
+
+await runService(memoryService);

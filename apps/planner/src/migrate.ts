@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMigrations } from '@sigil/service-kit';
+import { plannerService } from './planner.service';
+
+await runMigrations(plannerService);

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMigrations } from '@sigil/service-kit';
+import { reasoningService } from './reasoning.service';
+
+await runMigrations(reasoningService);

@@ -1,0 +1,6 @@
+export * from './config/service-settings';
+export * from './health/dependency-checks';
+export * from './platform/platform.module';
+export * from './platform/service-definition';
+export * from './platform/start-service';
+export * from './platform/tokens';

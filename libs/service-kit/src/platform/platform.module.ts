@@ -1,0 +1,82 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { allEvents, allQueries } from '@sigil/catalog';
+import { connectToNats, EventPublisher, JetStreamServer, QueryClient } from '@sigil/messaging';
+import { createServiceDataSource, OutboxRelay, UnitOfWork } from '@sigil/persistence';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { Redis } from 'ioredis';
+import { DataSource, type MigrationInterface } from 'typeorm';
+import { HealthController } from '../health/health.controller';
+import type { ServiceSettings } from '../config/service-settings';
+import { NATS_CONNECTION, REDIS, SERVICE_SETTINGS } from './tokens';
+
+export interface PlatformOptions {
+  settings: ServiceSettings;
+  /** The service's own schema and migrations; services without state still get a pool for /readyz. */
+  database: { schema: string; migrations: (new () => MigrationInterface)[] };
+}
+
+/**
+ * The same plumbing for every service: NATS connection, JetStream transport, publisher and query
+ * client, the service's DataSource with its inbox/outbox, Redis, and the health endpoints.
+ */
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  private readonly logger = new Logger(PlatformModule.name);
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { settings, database } = options;
+    return {
+      module: PlatformModule,
+      global: true,
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_SETTINGS, useValue: settings },
+        { provide: NATS_CONNECTION, useFactory: () => connectToNats(settings.natsUrl, settings.serviceName) },
+        {
+          provide: REDIS,
+          useFactory: () => new Redis(settings.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false }),
+        },
+        {
+          provide: DataSource,
+          useFactory: () => createServiceDataSource({ url: settings.databaseUrl, schema: database.schema, migrations: database.migrations }).initialize(),
+        },
+        {
+          provide: EventPublisher,
+          inject: [NATS_CONNECTION],
+          useFactory: (nc: NatsConnection) => new EventPublisher(nc, settings.serviceName),
+        },
+        { provide: QueryClient, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => new QueryClient(nc, settings.serviceName) },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, EventPublisher],
+          useFactory: (dataSource: DataSource, publisher: EventPublisher) =>
+            new OutboxRelay(dataSource, database.schema, publisher, new Logger(`${settings.serviceName}.outbox`)),
+        },
+        {
+          provide: UnitOfWork,
+          inject: [DataSource, OutboxRelay],
+          useFactory: (dataSource: DataSource, relay: OutboxRelay) => new UnitOfWork(dataSource, database.schema, settings.serviceName, relay),
+        },
+        {
+          provide: JetStreamServer,
+          inject: [NATS_CONNECTION],
+          useFactory: (nc: NatsConnection) => new JetStreamServer({ serviceName: settings.serviceName, connection: nc, events: allEvents, queries: allQueries }),
+        },
+      ],
+      exports: [SERVICE_SETTINGS, NATS_CONNECTION, REDIS, DataSource, EventPublisher, QueryClient, UnitOfWork, OutboxRelay, JetStreamServer],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await Promise.allSettled([this.dataSource.destroy(), this.redis.quit(), this.nats.drain()]);
+    this.logger.log('connections closed');
+  }
+}

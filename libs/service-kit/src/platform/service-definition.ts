@@ -1,0 +1,51 @@
+import { Logger, type DynamicModule, type Type } from '@nestjs/common';
+import type { MigrationInterface } from 'typeorm';
+import { settingsFromEnv, type ServiceSettings } from '../config/service-settings';
+import { migrateServiceDatabase } from '@sigil/persistence';
+import { PlatformModule } from './platform.module';
+import { startService, type StartedService } from './start-service';
+
+/** Everything that makes one service: the same shape for all eight. */
+export interface ServiceDefinition {
+  name: string;
+  defaultPort: number;
+  /** The Postgres schema the service owns (`event_store` for event-store). */
+  schema: string;
+  migrations: (new () => MigrationInterface)[];
+  /** The feature modules: bus handlers and HTTP routes. */
+  features: Type<unknown>[];
+}
+
+export function serviceModule(definition: ServiceDefinition, settings: ServiceSettings): DynamicModule {
+  return {
+    module: class ServiceRootModule {},
+    imports: [PlatformModule.forRoot({ settings, database: { schema: definition.schema, migrations: definition.migrations } }), ...definition.features],
+  };
+}
+
+export function bootService(definition: ServiceDefinition, settings: ServiceSettings): Promise<StartedService> {
+  return startService(serviceModule(definition, settings), settings);
+}
+
+/** The body of every `main.ts`: settings from the environment, boot, or exit non-zero with the reason. */
+export async function runService(definition: ServiceDefinition): Promise<void> {
+  try {
+    await bootService(definition, settingsFromEnv(definition.name, definition.defaultPort));
+  } catch (error) {
+    new Logger(definition.name).error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+/** The body of every `migrate.ts`: apply the service's pending migrations to its own schema. */
+export async function runMigrations(definition: ServiceDefinition): Promise<void> {
+  const settings = settingsFromEnv(definition.name, definition.defaultPort);
+  const logger = new Logger(`${definition.name}.migrate`);
+  try {
+    const applied = await migrateServiceDatabase({ url: settings.databaseUrl, schema: definition.schema, migrations: definition.migrations });
+    logger.log(applied.length > 0 ? `applied ${applied.join(', ')}` : 'schema up to date');
+  } catch (error) {
+    logger.error(`migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

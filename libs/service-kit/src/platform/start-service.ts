@@ -1,0 +1,50 @@
+import { Logger, type DynamicModule, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { JetStreamServer, RethrowRpcErrorsFilter } from '@sigil/messaging';
+import { OutboxRelay } from '@sigil/persistence';
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { ServiceSettings } from '../config/service-settings';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's X-Request-ID when it is sane, else a new one; echoed on every response. */
+function requestIdOf(request: IncomingMessage): string {
+  const incoming = request.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+function logLevels(): LogLevel[] {
+  const wanted = (process.env.SIGIL_LOG_LEVEL ?? 'log') as LogLevel;
+  const index = LOG_LEVELS.indexOf(wanted);
+  return LOG_LEVELS.slice(0, index < 0 ? 4 : index + 1);
+}
+
+export interface StartedService {
+  app: NestFastifyApplication;
+  url: string;
+}
+
+/**
+ * Boots a service the one way all services boot: Fastify HTTP (health and routes), the JetStream
+ * transport for its bus handlers, the outbox relay, then listens.
+ */
+export async function startService(appModule: DynamicModule, settings: ServiceSettings): Promise<StartedService> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestIdOf });
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, { logger: logLevels() });
+  app.enableShutdownHooks();
+  const microservice = app.connectMicroservice({ strategy: app.get(JetStreamServer) });
+  microservice.useGlobalFilters(new RethrowRpcErrorsFilter());
+  await app.startAllMicroservices();
+  app.get(OutboxRelay).start();
+  await app.listen({ port: settings.httpPort, host: settings.host });
+  const url = await app.getUrl();
+  new Logger(settings.serviceName).log(`listening on ${url}`);
+  return { app, url: url.replace('[::1]', '127.0.0.1') };
+}
