@@ -18,9 +18,8 @@ module.exports = {
       ...shared,
       displayName: 'int',
       testMatch: ['**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
-      testTimeout: 120000,
+      globalSetup: '<rootDir>/tools/build/jest-global-setup.mjs',
+      globalTeardown: '<rootDir>/tools/build/jest-global-teardown.mjs',
     },
   ],
 };

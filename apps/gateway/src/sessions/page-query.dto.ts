@@ -6,11 +6,11 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  page: number = 1;
+  page = 1;
 
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  per_page: number = 50;
+  per_page = 50;
 }

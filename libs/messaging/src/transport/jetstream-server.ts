@@ -29,6 +29,7 @@ export interface JetStreamServerOptions {
 }
 
 const RESTART_DELAY_MS = 1_000;
+const PULL_EXPIRES_MS = 5_000;
 
 /**
  * NestJS transport on JetStream: `@EventPattern(type)` handlers become durable pull consumers shared
@@ -83,7 +84,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     this.watcher?.stop();
     const drained = Promise.all([...this.loops, ...this.limiters.map((limiter) => limiter.idle())]);
-    await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, this.options.drainTimeoutMs ?? 10_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((resolve) => (timer = setTimeout(resolve, this.options.drainTimeoutMs ?? 10_000)));
+    await Promise.race([drained, timeout]);
+    clearTimeout(timer);
   }
 
   on(): never {
@@ -113,7 +117,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     while (!this.closing) {
       try {
         const consumer = await this.js.consumers.get(binding.stream, binding.durableName);
-        const messages = await consumer.consume({ max_messages: binding.options.maxInFlight });
+        // Short pulls (heartbeat every 2.5 s) notice a lost consumer or server within seconds.
+        const messages = await consumer.consume({ max_messages: binding.options.maxInFlight, expires: PULL_EXPIRES_MS });
         this.consuming.add(messages);
         void this.stopWhenConsumerIsLost(messages, binding);
         for await (const message of messages) {

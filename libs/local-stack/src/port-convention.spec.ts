@@ -1,5 +1,5 @@
-import { PLATFORM_SERVICES } from '@sigil/local-stack';
-import { portVariable } from './service-settings';
+import { portVariable } from '@sigil/service-kit';
+import { PLATFORM_SERVICES } from './services';
 
 describe('port variables', () => {
   it('given the services the local stack starts, when their port variables are compared, then each matches what the service reads', () => {

@@ -1,0 +1,5 @@
+import { loadHarness } from './jest-harness.mjs';
+
+export default async function globalSetup() {
+  await (await loadHarness('global-setup'))();
+}
