@@ -1,0 +1,149 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connectToNats, EventPublisher } from '@sigil/messaging';
+import { fixtureController, fixtureEvent, startFixtureService, type FixtureService } from '@sigil/messaging/testing';
+import { runningPid, startBackground, stopBackground } from '@sigil/local-stack';
+import type { FixtureWork } from '@sigil/schemas';
+import { eventually, testInfrastructure, testStateDir } from '@sigil/testing';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { createServiceDataSource, migrateServiceDatabase } from '../data-source/service-data-source';
+import { FIXTURE_SCHEMA, fixtureMigrations } from '../testing/fixture-database';
+import { OutboxRelay } from './outbox-relay';
+import { UnitOfWork } from './unit-of-work';
+
+const WORKER = path.resolve('dist/libs/persistence/src/testing/inbox-worker.js');
+
+describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', () => {
+  let nc: NatsConnection;
+  let dataSource: DataSource;
+  let publisher: EventPublisher;
+  const workers: string[] = [];
+  const services: FixtureService[] = [];
+
+  beforeAll(async () => {
+    const { natsUrl, databaseUrl } = testInfrastructure();
+    await migrateServiceDatabase({ url: databaseUrl, schema: FIXTURE_SCHEMA, migrations: fixtureMigrations });
+    dataSource = await createServiceDataSource({ url: databaseUrl, schema: FIXTURE_SCHEMA, migrations: fixtureMigrations }).initialize();
+    nc = await connectToNats(natsUrl, 'inbox-test');
+    publisher = new EventPublisher(nc, 'inbox-test');
+  });
+
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((name) => stopBackground(testStateDir(), name, 'SIGKILL')));
+    await Promise.all(services.splice(0).map((service) => service.close()));
+  });
+
+  afterAll(async () => {
+    await nc.drain();
+    await dataSource.destroy();
+  });
+
+  const effectsOf = async (workId: string) =>
+    dataSource.query<{ worker: string }[]>(`SELECT worker FROM fixture.effects WHERE tenant_id = $1 AND work_id = $2`, ['tenant-a', workId]);
+
+  /** Starts a replica process and waits until it consumes. */
+  const startWorker = async (name: string, event: string, env: Record<string, string> = {}) => {
+    const ready = nc.subscribe(`fixture.ready.${name}`, { max: 1 });
+    const { natsUrl, databaseUrl } = testInfrastructure();
+    startBackground({
+      name,
+      command: process.execPath,
+      args: [WORKER],
+      stateDir: testStateDir(),
+      env: { ...process.env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, FIXTURE_WORKER: name, FIXTURE_EVENT: event, SIGIL_LOG_LEVEL: 'warn', ...env },
+    });
+    workers.push(name);
+    for await (const _ of ready) break;
+  };
+
+  const startedBy = (workId: string) => {
+    const started = nc.subscribe(`fixture.started.${workId}`, { max: 1 });
+    return (async () => {
+      for await (const message of started) return message.string();
+      throw new Error('no start signal');
+    })();
+  };
+
+  it('processes a message once when the replica handling it is killed mid-handler', async () => {
+    await startWorker('replica-a', 'killed_mid_handler', { FIXTURE_HOLD_MS: '60000' });
+    const started = startedBy('w-kill');
+    await publisher.publish(fixtureEvent('killed_mid_handler'), { workId: 'w-kill' }, { tenantId: 'tenant-a' });
+    expect(await started).toBe('replica-a');
+
+    await startWorker('replica-b', 'killed_mid_handler');
+    await stopBackground(testStateDir(), 'replica-a', 'SIGKILL');
+    expect(runningPid(testStateDir(), 'replica-a')).toBeUndefined();
+
+    const effects = await eventually(async () => {
+      const rows = await effectsOf('w-kill');
+      expect(rows).toHaveLength(1);
+      return rows;
+    }, 30_000);
+    expect(effects[0].worker).toBe('replica-b');
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await effectsOf('w-kill')).toHaveLength(1);
+  });
+
+  it('changes nothing when a message is redelivered after a crash between commit and ack', async () => {
+    await startWorker('crashing', 'crash_before_ack', { FIXTURE_DIE_AFTER_COMMIT: '1' });
+    const started = startedBy('w-crash');
+    await publisher.publish(fixtureEvent('crash_before_ack'), { workId: 'w-crash' }, { tenantId: 'tenant-a' });
+    expect(await started).toBe('crashing');
+    await eventually(() => expect(runningPid(testStateDir(), 'crashing')).toBeUndefined());
+    expect(await effectsOf('w-crash')).toEqual([{ worker: 'crashing' }]);
+
+    await startWorker('survivor', 'crash_before_ack');
+    const jsm = await jetstreamManager(nc);
+    const event = fixtureEvent('crash_before_ack');
+    await eventually(async () => {
+      const info = await jsm.consumers.info(event.stream, 'fixture-inbox__sigil_fixture_v1_crash_before_ack');
+      expect(info.num_ack_pending).toBe(0);
+      expect(info.num_pending).toBe(0);
+      expect(info.delivered.consumer_seq).toBeGreaterThanOrEqual(2);
+    }, 30_000);
+    expect(await effectsOf('w-crash')).toEqual([{ worker: 'crashing' }]);
+  });
+
+  it('commits state and outbox together and relays the outbox once, in order', async () => {
+    const source = fixtureEvent('outbox_source');
+    const relayed = fixtureEvent('outbox_relayed');
+    const relay = new OutboxRelay(dataSource, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
+    const unitOfWork = new UnitOfWork(dataSource, FIXTURE_SCHEMA, 'outbox-test', relay);
+    const received: string[] = [];
+    const handler = fixtureController<FixtureWork>(source, {}, async (work, context) => {
+      const result = await unitOfWork.handle({ consumerName: context.consumerName, envelope: context.envelope }, async (tx) => {
+        await tx.query(`INSERT INTO fixture.effects (tenant_id, work_id, worker) VALUES ($1, $2, 'outbox-test')`, [tx.tenantId, work.workId]);
+        tx.emit(relayed, { workId: `${work.workId}-1` });
+        tx.emit(relayed, { workId: `${work.workId}-2` });
+      });
+      expect(result.status).toBe('processed');
+    });
+    const sink = fixtureController<FixtureWork>(relayed, {}, async (work) => {
+      received.push(work.workId);
+    });
+    services.push(await startFixtureService('outbox-test', testInfrastructure().natsUrl, [source, relayed], [handler, sink]));
+
+    await publisher.publish(source, { workId: 'o1' }, { tenantId: 'tenant-a' });
+    await eventually(() => expect(received).toEqual(['o1-1', 'o1-2']));
+
+    const failing = fixtureController<FixtureWork>(fixtureEvent('outbox_rollback'), { maxDeliver: 1 }, async (work, context) => {
+      await unitOfWork.handle({ consumerName: context.consumerName, envelope: context.envelope }, async (tx) => {
+        await tx.query(`INSERT INTO fixture.effects (tenant_id, work_id, worker) VALUES ($1, $2, 'outbox-test')`, [tx.tenantId, work.workId]);
+        tx.emit(relayed, { workId: `${work.workId}-never` });
+        throw new Error('rolled back on purpose');
+      });
+    });
+    services.push(await startFixtureService('rollback-test', testInfrastructure().natsUrl, [fixtureEvent('outbox_rollback')], [failing]));
+    await publisher.publish(fixtureEvent('outbox_rollback'), { workId: 'o2' }, { tenantId: 'tenant-a' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await effectsOf('o2')).toEqual([]);
+    const [{ pending }] = await dataSource.query<{ pending: string }[]>(
+      `SELECT count(*) AS pending FROM fixture.outbox WHERE tenant_id = $1 AND published_at IS NULL`,
+      ['tenant-a'],
+    );
+    expect(Number(pending)).toBe(0);
+    expect(received).toEqual(['o1-1', 'o1-2']);
+    await relay.stop();
+  });
+});
