@@ -1,0 +1,142 @@
+import { PLATFORM_SERVICES } from '@sigil/local-stack';
+import { eventually, testInfrastructure } from '@sigil/testing';
+import pg from 'pg';
+import { startPlatform, type RunningPlatform } from './platform';
+
+const TENANT = 'tenant-e2e';
+
+interface RunBody {
+  run_id: string;
+  session_id: string;
+  status: string;
+  response: string | null;
+  metadata: { tokens_used: { input_tokens: number; output_tokens: number; total_tokens: number }; model_used: string; latency_ms: number; request_id: string };
+}
+
+describe('one run end to end, every hop over JetStream, eight services as processes', () => {
+  let platform: RunningPlatform;
+  let db: pg.Client;
+
+  const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${platform.gateway}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform({ SIGIL_DEFAULT_TENANT: TENANT });
+    db = new pg.Client({ connectionString: testInfrastructure().databaseUrl });
+    await db.connect();
+    const created = await api('POST', '/v7/agents', { name: 'helper', stratum: 'RTI', description: 'answers questions', system_prompt: 'Be brief.' });
+    expect(created.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await platform?.stop();
+  });
+
+  it('has every service live and ready, with NATS, PostgreSQL and Redis reachable', async () => {
+    for (const { name } of PLATFORM_SERVICES) {
+      const live = await fetch(`${platform.urls[name]}/healthz`);
+      expect([name, live.status]).toEqual([name, 200]);
+      const ready = await fetch(`${platform.urls[name]}/readyz`);
+      const body = (await ready.json()) as { checks: Record<string, { status: string }> };
+      expect([name, ready.status]).toEqual([name, 200]);
+      expect(Object.fromEntries(Object.entries(body.checks).map(([check, result]) => [check, result.status]))).toEqual({ nats: 'ok', postgres: 'ok', redis: 'ok' });
+    }
+  });
+
+  it('runs an agent through router, contracts, planner, reasoning and verification, and reads the run back', async () => {
+    const run = await api('POST', '/v7/agents/helper/run', { input: 'What is a message bus?' }, { 'x-request-id': 'req-e2e-1' });
+    expect(run.status).toBe(200);
+    expect(run.headers.get('x-request-id')).toBe('req-e2e-1');
+    const body = run.body as unknown as RunBody;
+    expect(body).toMatchObject({ status: 'completed', response: 'Answering as instructed (3 tokens of instructions): What is a message bus?' });
+    expect(body.metadata).toMatchObject({ model_used: 'sigil-local-deterministic', request_id: 'req-e2e-1' });
+    const tokens = body.metadata.tokens_used;
+    expect(tokens.input_tokens).toBeGreaterThan(0);
+    expect(tokens.output_tokens).toBeGreaterThan(0);
+    expect(tokens.total_tokens).toBe(tokens.input_tokens + tokens.output_tokens);
+    expect(body.metadata.latency_ms).toBeGreaterThan(0);
+
+    const again = await api('GET', `/v7/runs/${body.run_id}`);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(run.body);
+  });
+
+  it('stores every event of the run in order and returns them with decoded payloads', async () => {
+    const run = (await api('POST', '/v7/agents/helper/run', { input: 'hello', session_id: 'session-e2e' })).body as unknown as RunBody;
+    const expected = [
+      'sigil.run.v1.requested',
+      'sigil.routing.v1.decided',
+      'sigil.contracts.v1.selected',
+      'sigil.reasoning.v1.step_requested',
+      'sigil.reasoning.v1.step_completed',
+      'sigil.contracts.v1.validation_requested',
+      'sigil.contracts.v1.validated',
+      'sigil.run.v1.completed',
+    ];
+    const listing = await eventually(async () => {
+      const page = await api('GET', '/v7/sessions/session-e2e/events');
+      expect((page.body.events as unknown[]).length).toBe(expected.length);
+      return page.body as { events: { type: string; subject: string; time: string; sequence: number; payload: Record<string, unknown> }[]; pagination: unknown };
+    });
+    expect(listing.events.map((event) => event.type)).toEqual(expected);
+    expect(listing.events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(listing.pagination).toEqual({ page: 1, per_page: 50, total: 8, total_pages: 1 });
+    for (const event of listing.events) {
+      expect(event.subject).toBe(event.type);
+      expect(event.payload.runId).toBe(run.run_id);
+      expect(Number.isNaN(Date.parse(event.time))).toBe(false);
+    }
+    const times = listing.events.map((event) => Date.parse(event.time));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(listing.events[1].payload).toMatchObject({ intent: 'general_chat', strategy: 'direct', stratum: 'RTI' });
+    expect(listing.events[7].payload).toMatchObject({ response: run.response, modelUsed: 'sigil-local-deterministic' });
+
+    const pageTwo = await api('GET', '/v7/sessions/session-e2e/events?page=2&per_page=3');
+    expect((pageTwo.body.events as { sequence: number }[]).map((event) => event.sequence)).toEqual([4, 5, 6]);
+  });
+
+  it('answers an async run with 202 and reports it once done', async () => {
+    const accepted = await api('POST', '/v7/agents/helper/run', { input: 'later please', async: true });
+    expect(accepted.status).toBe(202);
+    const runId = accepted.body.run_id as string;
+    expect(accepted.headers.get('location')).toBe(`/v7/runs/${runId}`);
+    const done = await eventually(async () => {
+      const current = await api('GET', `/v7/runs/${runId}`);
+      expect(current.body.status).toBe('completed');
+      return current.body as unknown as RunBody;
+    });
+    expect(done.response).toContain('later please');
+  });
+
+  it('keeps every row under the tenant of the request', async () => {
+    const tenantsOf = async (table: string) => (await db.query(`SELECT DISTINCT tenant_id FROM ${table}`)).rows.map((row) => row.tenant_id);
+    expect(await tenantsOf('evolution.agents')).toEqual([TENANT]);
+    expect(await tenantsOf('planner.runs')).toEqual([TENANT]);
+    expect(await tenantsOf('contracts.run_contracts')).toEqual([TENANT]);
+    expect(await tenantsOf('event_store.events')).toEqual([TENANT]);
+  });
+
+  it('rejects bad input with problem details and starts nothing', async () => {
+    const before = Number((await db.query('SELECT count(*) FROM planner.runs')).rows[0].count);
+    const invalid = await api('POST', '/v7/agents/helper/run', { input: '', extra: true });
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('content-type')).toContain('application/problem+json');
+    expect(invalid.body).toMatchObject({ status: 400, error_code: 'REQ_001', instance: '/v7/agents/helper/run' });
+    expect((invalid.body.validation_errors as { field: string }[]).map((violation) => violation.field).sort()).toEqual(['extra', 'input']);
+
+    const unknown = await api('POST', '/v7/agents/nobody/run', { input: 'hi' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ error_code: 'AGT_001', title: 'AgentNotFoundError' });
+
+    const duplicate = await api('POST', '/v7/agents', { name: 'helper', stratum: 'RTI', description: 'again' });
+    expect(duplicate.status).toBe(409);
+    expect(Number((await db.query('SELECT count(*) FROM planner.runs')).rows[0].count)).toBe(before);
+  });
+});
