@@ -2,10 +2,11 @@ import { decodeEventPayload } from '@sigil/catalog';
 import type { Envelope } from '@sigil/messaging';
 import type { MsgHdrs } from '@nats-io/nats-core';
 import type { DataSource } from 'typeorm';
+import { orderCausally } from './causal-order';
 
 export interface StoredEventRow {
-  sequence: string;
   event_id: string;
+  causation_id: string | null;
   type: string;
   subject: string;
   source: string;
@@ -28,12 +29,13 @@ export async function appendEvent(
   const { envelope } = event;
   const inserted: unknown[] = await dataSource.query(
     `INSERT INTO event_store.events
-       (tenant_id, event_id, type, subject, source, time, session_id, run_id, stream, stream_sequence, headers, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       (tenant_id, event_id, causation_id, type, subject, source, time, session_id, run_id, stream, stream_sequence, headers, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (stream, stream_sequence) DO NOTHING RETURNING position`,
     [
       envelope.tenantId,
       envelope.id,
+      envelope.causationId ?? null,
       envelope.type,
       event.subject,
       envelope.source,
@@ -49,23 +51,23 @@ export async function appendEvent(
   return inserted.length > 0;
 }
 
-/** A session's events in the order they happened (event time, then arrival), numbered from 1. */
+/**
+ * A session's events in the order they happened, numbered from 1: event time, then arrival, then
+ * causation (an effect never precedes its cause). A session is one conversation, small enough to
+ * order whole; the page is cut from the ordered list.
+ */
 export async function listSessionEvents(dataSource: DataSource, tenantId: string, sessionId: string, page: number, perPage: number) {
-  const [{ total }]: { total: string }[] = await dataSource.query(
-    `SELECT count(*) AS total FROM event_store.events WHERE tenant_id = $1 AND session_id = $2`,
+  const rows: StoredEventRow[] = await dataSource.query(
+    `SELECT event_id, causation_id, type, subject, source, time, run_id, stream, stream_sequence, payload
+     FROM event_store.events WHERE tenant_id = $1 AND session_id = $2 ORDER BY time, position`,
     [tenantId, sessionId],
   );
-  const rows: StoredEventRow[] = await dataSource.query(
-    `SELECT * FROM (
-       SELECT row_number() OVER (ORDER BY time, position) AS sequence, event_id, type, subject, source, time, run_id, stream, stream_sequence, payload
-       FROM event_store.events WHERE tenant_id = $1 AND session_id = $2
-     ) numbered ORDER BY sequence LIMIT $3 OFFSET $4`,
-    [tenantId, sessionId, perPage, (page - 1) * perPage],
-  );
+  const ordered = orderCausally(rows.map((row) => ({ ...row, id: row.event_id, causationId: row.causation_id })));
+  const start = (page - 1) * perPage;
   return {
-    total: Number(total),
-    events: rows.map((row) => ({
-      sequence: BigInt(row.sequence),
+    total: ordered.length,
+    events: ordered.slice(start, start + perPage).map((row, index) => ({
+      sequence: BigInt(start + index + 1),
       id: row.event_id,
       type: row.type,
       subject: row.subject,

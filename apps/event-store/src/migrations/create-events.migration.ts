@@ -9,6 +9,7 @@ export class CreateEvents1763700000400 implements MigrationInterface {
         position bigserial PRIMARY KEY,
         tenant_id text NOT NULL,
         event_id text NOT NULL,
+        causation_id text,
         type text NOT NULL,
         subject text NOT NULL,
         source text NOT NULL,
