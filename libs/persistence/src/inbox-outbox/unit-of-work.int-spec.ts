@@ -2,9 +2,8 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connectToNats, EventPublisher } from '@sigil/messaging';
 import { fixtureController, fixtureEvent, startFixtureService, type FixtureService } from '@sigil/messaging/testing';
-import { runningPid, startBackground, stopBackground } from '@sigil/local-stack';
 import type { FixtureWork } from '@sigil/schemas';
-import { eventually, testInfrastructure, testStateDir } from '@sigil/testing';
+import { eventually, isTestProcessRunning, killTestProcess, startTestProcess, testInfrastructure } from '@sigil/testing';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource, migrateServiceDatabase } from '../data-source/service-data-source';
@@ -30,7 +29,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
   });
 
   afterEach(async () => {
-    await Promise.all(workers.splice(0).map((name) => stopBackground(testStateDir(), name, 'SIGKILL')));
+    await Promise.all(workers.splice(0).map((name) => killTestProcess(name)));
     await Promise.all(services.splice(0).map((service) => service.close()));
   });
 
@@ -46,13 +45,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
   const startWorker = async (name: string, event: string, env: Record<string, string> = {}) => {
     const ready = nc.subscribe(`fixture.ready.${name}`, { max: 1 });
     const { natsUrl, databaseUrl } = testInfrastructure();
-    startBackground({
-      name,
-      command: process.execPath,
-      args: [WORKER],
-      stateDir: testStateDir(),
-      env: { ...process.env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, FIXTURE_WORKER: name, FIXTURE_EVENT: event, SIGIL_LOG_LEVEL: 'warn', ...env },
-    });
+    startTestProcess(name, WORKER, { ...process.env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, FIXTURE_WORKER: name, FIXTURE_EVENT: event, SIGIL_LOG_LEVEL: 'warn', ...env });
     workers.push(name);
     for await (const _ of ready) break;
   };
@@ -72,8 +65,8 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     expect(await started).toBe('replica-a');
 
     await startWorker('replica-b', 'killed_mid_handler');
-    await stopBackground(testStateDir(), 'replica-a', 'SIGKILL');
-    expect(runningPid(testStateDir(), 'replica-a')).toBeUndefined();
+    await killTestProcess('replica-a');
+    expect(isTestProcessRunning('replica-a')).toBe(false);
 
     const effects = await eventually(async () => {
       const rows = await effectsOf('w-kill');
@@ -90,7 +83,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     const started = startedBy('w-crash');
     await publisher.publish(fixtureEvent('crash_before_ack'), { workId: 'w-crash' }, { tenantId: 'tenant-a' });
     expect(await started).toBe('crashing');
-    await eventually(() => expect(runningPid(testStateDir(), 'crashing')).toBeUndefined());
+    await eventually(() => expect(isTestProcessRunning('crashing')).toBe(false));
     expect(await effectsOf('w-crash')).toEqual([{ worker: 'crashing' }]);
 
     await startWorker('survivor', 'crash_before_ack');
