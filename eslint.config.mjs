@@ -21,7 +21,7 @@ export default [
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:catalog', 'type:schema', 'type:testing'] },
             { sourceTag: 'type:catalog', onlyDependOnLibsWithTags: ['type:infra', 'type:schema'] },
             { sourceTag: 'type:schema', onlyDependOnLibsWithTags: ['type:schema'] },
-            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling', 'type:infra', 'type:testing'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling', 'type:infra', 'type:catalog', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling'] },
             // A service's own domain lib is its business; another service's is not.
             { sourceTag: 'scope:router', onlyDependOnLibsWithTags: ['scope:router', 'scope:shared'] },
