@@ -1,3 +1,4 @@
 export * from './eventually';
 export * from './infrastructure-env';
 export * from './test-processes';
+export * from './nats-restart';

@@ -2,7 +2,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { FixtureWorkSchema, type FixtureWork } from '@sigil/schemas';
-import { eventually, testInfrastructure } from '@sigil/testing';
+import { eventually, restartNats, testInfrastructure } from '@sigil/testing';
 import { connectToNats } from '../connection/connect';
 import { DeadLetterHeader } from '../dead-letter/dead-letter';
 import type { EventDefinition } from '../definitions/message-definitions';
@@ -182,5 +182,41 @@ describe('JetStream transport on a real nats-server', () => {
     for (let i = 0; i < 8; i += 1) await publisher.publish(event, { workId: `w${i}` }, { tenantId: 'tenant-a' });
     await eventually(() => expect(done).toHaveLength(8));
     expect(peak).toBe(2);
+  });
+
+  it('dead-letters from the stream when the replica holding the last delivery never reports (MAX_DELIVERIES advisory)', async () => {
+    const event = fixtureEvent('never_acked');
+    let deliveries = 0;
+    await start('advisory-test', event, { maxDeliver: 2, ackWaitMs: 500 }, async () => {
+      deliveries += 1;
+      await new Promise(() => undefined);
+    });
+    const ack = await new EventPublisher(nc, 'test').publish(event, { workId: 'stuck' }, { tenantId: 'tenant-a' });
+
+    const [letter] = await eventually(async () => {
+      const letters = await deadLetters(event);
+      expect(letters).toHaveLength(1);
+      return letters;
+    }, 20_000);
+    expect(deliveries).toBe(2);
+    expect(letter.header.get(DeadLetterHeader.reason)).toBe('max_deliver_exhausted');
+    expect(letter.header.get(DeadLetterHeader.deliveryCount)).toBe('2');
+    expect(letter.header.get(DeadLetterHeader.originalSequence)).toBe(String(ack.seq));
+    expect(letter.header.get(Header.tenantId)).toBe('tenant-a');
+  });
+
+  it('survives a nats-server restart: connections come back and consumers go on', async () => {
+    const event = fixtureEvent('server_restart');
+    const handled: string[] = [];
+    await start('restart-test', event, {}, async (work) => {
+      handled.push(work.workId);
+    });
+    const publisher = new EventPublisher(nc, 'test');
+    await publisher.publish(event, { workId: 'before' }, { tenantId: 'tenant-a' });
+    await eventually(() => expect(handled).toEqual(['before']));
+
+    await restartNats();
+    await eventually(() => publisher.publish(event, { workId: 'after' }, { tenantId: 'tenant-a', id: 'after-restart' }), 30_000, 500);
+    await eventually(() => expect(handled).toEqual(['before', 'after']), 30_000);
   });
 });
