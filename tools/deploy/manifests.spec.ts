@@ -31,7 +31,8 @@ describe('deployment manifests', () => {
     const deployments = (documents('deploy/k8s/base/services.yaml') as Manifest[]).filter((doc) => doc.kind === 'Deployment');
     expect(deployments.map((d) => d.metadata.name).sort()).toEqual(PLATFORM_SERVICES.map((s) => `sigil-${s.name}`).sort());
     for (const service of PLATFORM_SERVICES) {
-      const [container] = deployments.find((d) => d.metadata.name === `sigil-${service.name}`)!.spec.template.spec.containers;
+      const deployment = deployments.find((d) => d.metadata.name === `sigil-${service.name}`);
+      const [container] = deployment?.spec.template.spec.containers ?? [];
       expect(container.env).toEqual(expect.arrayContaining([{ name: 'SIGIL_SERVICE', value: service.name }, { name: service.portVariable, value: String(service.port) }]));
       expect(container.ports[0].containerPort).toBe(service.port);
       expect(container.livenessProbe.httpGet.path).toBe('/healthz');

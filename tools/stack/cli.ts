@@ -29,12 +29,12 @@ async function up(): Promise<void> {
   const services = servicePorts(process.env);
   await Promise.all(services.map((service) => startServiceProcess(root, stateDir, service, env)));
   await status();
-  const gateway = services.find((service) => service.name === 'gateway')!;
+  const gateway = `http://127.0.0.1:${process.env.SIGIL_API_PORT ?? 8000}`;
   write();
-  write(`Sigil is up: http://127.0.0.1:${gateway.port}`);
-  write(`  try: curl -s -XPOST http://127.0.0.1:${gateway.port}/v7/agents -H 'content-type: application/json' \\`);
+  write(`Sigil is up: ${gateway}`);
+  write(`  try: curl -s -XPOST ${gateway}/v7/agents -H 'content-type: application/json' \\`);
   write(`         -d '{"name":"helper","stratum":"RTI","description":"answers questions","system_prompt":"Be brief."}'`);
-  write(`       curl -s -XPOST http://127.0.0.1:${gateway.port}/v7/agents/helper/run -H 'content-type: application/json' -d '{"input":"hello"}'`);
+  write(`       curl -s -XPOST ${gateway}/v7/agents/helper/run -H 'content-type: application/json' -d '{"input":"hello"}'`);
   write(`  requests run as tenant "${process.env.SIGIL_DEFAULT_TENANT ?? 'default'}" until authentication exists; ./sigil down stops everything`);
 }
 

@@ -83,8 +83,8 @@ export function evolve(state: RunState, fact: RunFact): RunState {
 }
 
 /** The skeleton plans one step; DAG plans for complex work come with the planning issue. */
-export function planSteps(state: RunState): PlannedStep[] {
-  return [{ stepId: `${state.runId}:1`, prompt: state.request!.input, strategy: state.route!.strategy, status: 'dispatched' }];
+export function planSteps(runId: string, input: string, strategy: string): PlannedStep[] {
+  return [{ stepId: `${runId}:1`, prompt: input, strategy, status: 'dispatched' }];
 }
 
 export function totalTokens(state: RunState): TokenCount {
@@ -97,7 +97,7 @@ export function totalTokens(state: RunState): TokenCount {
 /** What to do now, and the state after doing it. Deciding again on the result yields nothing. */
 export function decide(state: RunState): { state: RunState; commands: RunCommand[] } {
   if (state.status === 'accepted' && state.request && state.route && state.contract) {
-    const steps = planSteps(state);
+    const steps = planSteps(state.runId, state.request.input, state.route.strategy);
     const systemPrompt = state.request.agent.systemPrompt;
     return { state: { ...state, status: 'running', steps }, commands: steps.map((step) => ({ type: 'dispatch_step', step, systemPrompt })) };
   }

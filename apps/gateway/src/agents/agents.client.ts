@@ -20,14 +20,20 @@ export class AgentsClient {
       ),
     );
     if (reply.error?.status === 409) throw Problems.agentExists(dto.name);
-    return reply.agent!;
+    return agentOf(reply);
   }
 
   async get(name: string, correlation: Correlation): Promise<Agent> {
     const reply = await askOrUnavailable('evolution', () => this.queries.request(Queries.GetAgent, { name }, correlation));
     if (reply.error?.status === 404) throw Problems.agentNotFound(name);
-    return reply.agent!;
+    return agentOf(reply);
   }
+}
+
+/** A reply without an agent and without a known error is the registry's fault: a 500, not a guess. */
+function agentOf(reply: { agent?: Agent; error?: { code: string; message: string } }): Agent {
+  if (!reply.agent) throw new Error(`agent registry answered without an agent: ${reply.error?.code ?? 'no error'} ${reply.error?.message ?? ''}`);
+  return reply.agent;
 }
 
 export function agentView(agent: Agent) {

@@ -47,7 +47,7 @@ export class RunOutcomes implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
-    for (const runId of [...this.waiters.keys()]) this.settle(runId, this.waiters.get(runId)!.tenantId, { status: 'timeout' });
+    for (const [runId, waiter] of this.waiters) this.settle(runId, waiter.tenantId, { status: 'timeout' });
   }
 
   /** Call before publishing the run, so its completion cannot slip past. */

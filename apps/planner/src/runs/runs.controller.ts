@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events, Queries } from '@sigil/catalog';
-import { JetStreamContext, OnEvent, OnQuery, QueryContext } from '@sigil/messaging';
+import { JetStreamContext, NonRetryableError, OnEvent, OnQuery, QueryContext } from '@sigil/messaging';
 import type { GetRunRequest, OutputValidated, RouteDecided, RunRequested, StepCompleted, ContractSelected } from '@sigil/schemas';
 import { DataSource } from 'typeorm';
 import { RunOrchestrator } from './run-orchestrator';
@@ -19,7 +19,8 @@ export class RunsController {
 
   @OnEvent(Events.RunRequested)
   onRunRequested(@Payload() run: RunRequested, @Ctx() context: JetStreamContext) {
-    const agent = { name: run.agent!.name, systemPrompt: run.agent!.systemPrompt, stratum: run.agent!.stratum };
+    if (!run.agent) throw new NonRetryableError('run request without agent', 'validation_failed');
+    const agent = { name: run.agent.name, systemPrompt: run.agent.systemPrompt, stratum: run.agent.stratum };
     return this.orchestrator.apply(delivery(context), run.runId, run.sessionId, {
       type: 'requested',
       input: run.input,

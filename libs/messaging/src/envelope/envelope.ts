@@ -81,19 +81,23 @@ export function envelopeToHeaders(envelope: Envelope): MsgHdrs {
 
 export class EnvelopeError extends Error {}
 
+const MANDATORY_HEADERS = [Header.id, Header.type, Header.source, Header.time, Header.tenantId];
+
 /** Reads the envelope back; a message without the mandatory attributes is refused. */
 export function envelopeFromHeaders(h: MsgHdrs | undefined): Envelope {
   const get = (name: string) => h?.get(name) || undefined;
-  const required = [Header.id, Header.type, Header.source, Header.time, Header.tenantId];
-  const missing = required.filter((name) => !get(name));
-  if (missing.length > 0) throw new EnvelopeError(`missing envelope headers: ${missing.join(', ')}`);
+  const [id, type, source, time, tenantId] = MANDATORY_HEADERS.map(get);
+  if (!id || !type || !source || !time || !tenantId) {
+    const missing = MANDATORY_HEADERS.filter((name) => !get(name));
+    throw new EnvelopeError(`missing envelope headers: ${missing.join(', ')}`);
+  }
   return {
-    id: get(Header.id)!,
-    type: get(Header.type)!,
-    source: get(Header.source)!,
-    time: get(Header.time)!,
+    id,
+    type,
+    source,
+    time,
     dataSchema: get(Header.dataSchema) ?? '',
-    tenantId: get(Header.tenantId)!,
+    tenantId,
     sessionId: get(Header.sessionId),
     runId: get(Header.runId),
     traceparent: get(Header.traceparent),

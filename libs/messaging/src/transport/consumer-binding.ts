@@ -1,10 +1,12 @@
 import { AckPolicy, DeliverPolicy, type ConsumerConfig } from '@nats-io/jetstream';
 import type { EventDefinition } from '../definitions/message-definitions';
+import type { MessageHandler } from '@nestjs/microservices';
 import type { ConsumerOptions } from './consumer-options';
 
 /** One durable pull consumer and the handler pattern it feeds. */
 export interface ConsumerBinding {
   pattern: string;
+  handler: MessageHandler;
   stream: string;
   durableName: string;
   /** The event whose schema decodes the payload; absent for whole-stream consumers (raw bytes). */

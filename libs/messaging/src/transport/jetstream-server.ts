@@ -103,11 +103,11 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const service = this.options.serviceName;
     if (options.allStreams) {
       const streams = [...new Set(this.options.events.map((event) => event.stream))];
-      return streams.map((stream) => ({ pattern, stream, durableName: durableNameFor(service, stream), options }));
+      return streams.map((stream) => ({ pattern, handler, stream, durableName: durableNameFor(service, stream), options }));
     }
     const event = this.options.events.find((candidate) => candidate.type === pattern);
     if (!event) throw new Error(`no event ${pattern} in the catalogue; handlers may only consume catalogued events`);
-    return [{ pattern, stream: event.stream, durableName: options.durableName ?? durableNameFor(service, event.subject), event, options }];
+    return [{ pattern, handler, stream: event.stream, durableName: options.durableName ?? durableNameFor(service, event.subject), event, options }];
   }
 
   /** Consumes until close(); a lost consumer (deleted, server restarted empty) is re-created. */
@@ -164,9 +164,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       const reason = error instanceof NonRetryableError ? error.reason : error instanceof EnvelopeError ? 'invalid_envelope' : 'decode_failed';
       return this.deadLetter(binding, message, reason, errorMessage(error));
     }
-    const handler = this.messageHandlers.get(binding.pattern)!;
     try {
-      const result = await handler(payload, new JetStreamContext([message, envelope, binding.durableName]));
+      const result = await binding.handler(payload, new JetStreamContext([message, envelope, binding.durableName]));
       await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
       message.ack();
     } catch (error) {
@@ -182,8 +181,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private decode(event: EventDefinition, envelope: Envelope, data: Uint8Array): unknown {
     if (envelope.type !== event.type) {
       const sent = parseSubject(envelope.type);
-      const expected = parseSubject(event.type)!;
-      const reason: DeadLetterReason = sent && sent.major !== expected.major ? 'unknown_version' : 'invalid_envelope';
+      const expected = parseSubject(event.type);
+      const reason: DeadLetterReason = sent && expected && sent.major !== expected.major ? 'unknown_version' : 'invalid_envelope';
       throw new NonRetryableError(`ce-type ${envelope.type} is not ${event.type}`, reason);
     }
     let decoded;

@@ -47,7 +47,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     const { natsUrl, databaseUrl } = testInfrastructure();
     startTestProcess(name, WORKER, { ...process.env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, FIXTURE_WORKER: name, FIXTURE_EVENT: event, SIGIL_LOG_LEVEL: 'warn', ...env });
     workers.push(name);
-    for await (const _ of ready) break;
+    await ready.closed;
   };
 
   const startedBy = (workId: string) => {
