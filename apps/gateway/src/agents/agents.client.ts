@@ -3,7 +3,7 @@ import { Queries } from '@sigil/catalog';
 import { QueryClient, type Correlation } from '@sigil/messaging';
 import type { Agent } from '@sigil/schemas';
 import { Problems } from '../common/problem';
-import { askOrUnavailable } from '../common/ask';
+import { orUnavailable } from '../common/or-unavailable';
 import type { CreateAgentDto } from './create-agent.dto';
 
 /** The agent registry lives in evolution; the gateway only asks. */
@@ -12,7 +12,7 @@ export class AgentsClient {
   constructor(private readonly queries: QueryClient) {}
 
   async create(dto: CreateAgentDto, correlation: Correlation): Promise<Agent> {
-    const reply = await askOrUnavailable('evolution', () =>
+    const reply = await orUnavailable('evolution service', () =>
       this.queries.request(
         Queries.CreateAgent,
         { name: dto.name, stratum: dto.stratum, description: dto.description, systemPrompt: dto.system_prompt ?? '' },
@@ -24,7 +24,7 @@ export class AgentsClient {
   }
 
   async get(name: string, correlation: Correlation): Promise<Agent> {
-    const reply = await askOrUnavailable('evolution', () => this.queries.request(Queries.GetAgent, { name }, correlation));
+    const reply = await orUnavailable('evolution service', () => this.queries.request(Queries.GetAgent, { name }, correlation));
     if (reply.error?.status === 404) throw Problems.agentNotFound(name);
     return agentOf(reply);
   }

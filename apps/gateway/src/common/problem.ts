@@ -60,7 +60,7 @@ export const Problems = {
       status: 503,
       title: 'ServiceUnavailableError',
       errorCode: 'SYS_003',
-      detail: `The ${what} service did not answer in time`,
+      detail: `The ${what} did not answer in time`,
       recoveryHints: ['Retry with exponential backoff', 'Check GET /readyz of the platform services'],
     }),
 };

@@ -6,7 +6,7 @@ import { SERVICE_SETTINGS, type ServiceSettings } from '@sigil/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AgentsClient } from '../agents/agents.client';
-import { askOrUnavailable } from '../common/ask';
+import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import { correlationFor } from '../common/request-correlation';
 import { RunAgentDto } from './run-agent.dto';
@@ -34,7 +34,8 @@ export class RunsController {
     const runId = randomUUID();
     const sessionId = dto.session_id ?? randomUUID();
     const outcome = dto.async ? undefined : this.outcomes.waitFor(runId, tenantId, RUN_WAIT_MS);
-    await this.publisher.publish(
+    await orUnavailable('message bus', () =>
+      this.publisher.publish(
       Events.RunRequested,
       {
         runId,
@@ -45,6 +46,7 @@ export class RunsController {
         requestedAtMs: BigInt(Date.now()),
       },
       { ...correlationFor(request, tenantId, { sessionId, runId }), id: runId },
+      ),
     );
     if (!outcome || (await outcome).status === 'timeout') {
       reply.status(202).header('location', `/v7/runs/${runId}`);
@@ -59,7 +61,7 @@ export class RunsController {
   }
 
   private async findRun(runId: string, tenantId: string, request: FastifyRequest): Promise<RunView> {
-    const reply = await askOrUnavailable('planner', () => this.queries.request(Queries.GetRun, { runId }, correlationFor(request, tenantId, { runId })));
+    const reply = await orUnavailable('planner service', () => this.queries.request(Queries.GetRun, { runId }, correlationFor(request, tenantId, { runId })));
     if (!reply.run) throw Problems.runNotFound(runId);
     return reply.run;
   }

@@ -3,7 +3,7 @@ import { Queries } from '@sigil/catalog';
 import { QueryClient } from '@sigil/messaging';
 import { SERVICE_SETTINGS, type ServiceSettings } from '@sigil/service-kit';
 import type { FastifyRequest } from 'fastify';
-import { askOrUnavailable } from '../common/ask';
+import { orUnavailable } from '../common/or-unavailable';
 import { correlationFor } from '../common/request-correlation';
 import { PageQueryDto } from './page-query.dto';
 
@@ -17,7 +17,7 @@ export class SessionsController {
   /** Every stored event of a session, in order, with its decoded payload. */
   @Get(':id/events')
   async events(@Param('id') sessionId: string, @Query() page: PageQueryDto, @Req() request: FastifyRequest) {
-    const reply = await askOrUnavailable('event-store', () =>
+    const reply = await orUnavailable('event-store service', () =>
       this.queries.request(
         Queries.ListSessionEvents,
         { sessionId, page: page.page, perPage: page.per_page },
