@@ -115,19 +115,21 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const limiter = new InFlightLimiter(binding.options.maxInFlight);
     this.limiters.push(limiter);
     while (!this.closing) {
+      let messages: ConsumerMessages | undefined;
       try {
         const consumer = await this.js.consumers.get(binding.stream, binding.durableName);
         // Short pulls (heartbeat every 2.5 s) notice a lost consumer or server within seconds.
-        const messages = await consumer.consume({ max_messages: binding.options.maxInFlight, expires: PULL_EXPIRES_MS });
+        messages = await consumer.consume({ max_messages: binding.options.maxInFlight, expires: PULL_EXPIRES_MS });
         this.consuming.add(messages);
         void this.stopWhenConsumerIsLost(messages, binding);
         for await (const message of messages) {
           await limiter.acquire();
           void this.process(binding, message).finally(() => limiter.release());
         }
-        this.consuming.delete(messages);
       } catch (error) {
         this.logger.warn(`consumer ${binding.durableName} stopped: ${errorMessage(error)}`);
+      } finally {
+        if (messages) this.consuming.delete(messages);
       }
       if (this.closing) break;
       await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));

@@ -1,5 +1,5 @@
 import { jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import { connectToNats, EventPublisher } from '@sigil/messaging';
 import { fixtureController, fixtureEvent, startFixtureService, type FixtureService } from '@sigil/messaging/testing';
 import type { FixtureWork } from '@sigil/schemas';
@@ -12,6 +12,11 @@ import { OutboxRelay } from './outbox-relay';
 import { UnitOfWork } from './unit-of-work';
 
 const WORKER = path.resolve('dist/libs/persistence/src/testing/inbox-worker.js');
+
+async function firstMessage(subscription: Subscription): Promise<Msg> {
+  for await (const message of subscription) return message;
+  throw new Error(`no message on ${subscription.getSubject()}`);
+}
 
 describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', () => {
   let nc: NatsConnection;
@@ -47,16 +52,11 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     const { natsUrl, databaseUrl } = testInfrastructure();
     startTestProcess(name, WORKER, { ...process.env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, FIXTURE_WORKER: name, FIXTURE_EVENT: event, SIGIL_LOG_LEVEL: 'warn', ...env });
     workers.push(name);
-    await ready.closed;
+    await firstMessage(ready);
   };
 
-  const startedBy = (workId: string) => {
-    const started = nc.subscribe(`fixture.started.${workId}`, { max: 1 });
-    return (async () => {
-      for await (const message of started) return message.string();
-      throw new Error('no start signal');
-    })();
-  };
+  /** Which replica started working on the item (subscribed before publishing, so no signal is missed). */
+  const startedBy = async (workId: string) => (await firstMessage(nc.subscribe(`fixture.started.${workId}`, { max: 1 }))).string();
 
   it('processes a message once when the replica handling it is killed mid-handler', async () => {
     await startWorker('replica-a', 'killed_mid_handler', { FIXTURE_HOLD_MS: '60000' });
