@@ -8,5 +8,6 @@ export const contractsService: ServiceDefinition = {
   defaultPort: 8104,
   schema: CONTRACTS_SCHEMA,
   migrations: contractsMigrations,
+  exactlyOnce: true,
   features: [VerificationModule],
 };

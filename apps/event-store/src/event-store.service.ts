@@ -8,5 +8,6 @@ export const eventStoreService: ServiceDefinition = {
   defaultPort: 8107,
   schema: EVENT_STORE_SCHEMA,
   migrations: eventStoreMigrations,
+  exactlyOnce: false,
   features: [EventsModule],
 };

@@ -8,5 +8,6 @@ export const evolutionService: ServiceDefinition = {
   defaultPort: 8106,
   schema: EVOLUTION_SCHEMA,
   migrations: evolutionMigrations,
+  exactlyOnce: false,
   features: [AgentsModule],
 };

@@ -10,5 +10,6 @@ export const gatewayService: ServiceDefinition = {
   defaultPort: 8000,
   schema: 'gateway',
   migrations: [],
+  exactlyOnce: false,
   features: [HttpConventionsModule, AgentsModule, RunsModule, SessionsModule],
 };

@@ -9,5 +9,6 @@ export const memoryService: ServiceDefinition = {
   defaultPort: 8105,
   schema: 'memory',
   migrations: [],
+  exactlyOnce: false,
   features: [],
 };

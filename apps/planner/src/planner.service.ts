@@ -8,5 +8,6 @@ export const plannerService: ServiceDefinition = {
   defaultPort: 8102,
   schema: PLANNER_SCHEMA,
   migrations: plannerMigrations,
+  exactlyOnce: true,
   features: [RunsModule],
 };

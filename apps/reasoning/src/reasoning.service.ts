@@ -7,5 +7,6 @@ export const reasoningService: ServiceDefinition = {
   defaultPort: 8103,
   schema: 'reasoning',
   migrations: [],
+  exactlyOnce: false,
   features: [StepsModule],
 };

@@ -7,5 +7,6 @@ export const routerService: ServiceDefinition = {
   defaultPort: 8101,
   schema: 'router',
   migrations: [],
+  exactlyOnce: false,
   features: [RoutingModule],
 };

@@ -1,5 +1,4 @@
-import { messagingTablesMigration } from '@sigil/persistence';
 import { CreateVerificationTables1763700000200 } from './create-verification-tables.migration';
 
 export const CONTRACTS_SCHEMA = 'contracts';
-export const contractsMigrations = [messagingTablesMigration(CONTRACTS_SCHEMA), CreateVerificationTables1763700000200];
+export const contractsMigrations = [CreateVerificationTables1763700000200];

@@ -1,4 +1,4 @@
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, Optional, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { allEvents, allQueries } from '@sigil/catalog';
 import { connectToNats, EventPublisher, JetStreamServer, QueryClient } from '@sigil/messaging';
 import { createServiceDataSource, OutboxRelay, UnitOfWork } from '@sigil/persistence';
@@ -11,8 +11,11 @@ import { NATS_CONNECTION, REDIS, SERVICE_SETTINGS } from './tokens';
 
 export interface PlatformOptions {
   settings: ServiceSettings;
-  /** The service's own schema and migrations; services without state still get a pool for /readyz. */
-  database: { schema: string; migrations: (new () => MigrationInterface)[] };
+  /**
+   * The service's own schema and migrations; services without state still get a pool for /readyz.
+   * `outbox`: the schema has the inbox/outbox tables, so UnitOfWork and the outbox relay run.
+   */
+  database: { schema: string; migrations: (new () => MigrationInterface)[]; outbox: boolean };
 }
 
 /**
@@ -20,14 +23,14 @@ export interface PlatformOptions {
  * client, the service's DataSource with its inbox/outbox, Redis, and the health endpoints.
  */
 @Module({})
-export class PlatformModule implements OnApplicationShutdown {
+export class PlatformModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PlatformModule.name);
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly dataSource: DataSource,
-    private readonly relay: OutboxRelay,
+    @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -53,30 +56,51 @@ export class PlatformModule implements OnApplicationShutdown {
           useFactory: (nc: NatsConnection) => new EventPublisher(nc, settings.serviceName),
         },
         { provide: QueryClient, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => new QueryClient(nc, settings.serviceName) },
-        {
-          provide: OutboxRelay,
-          inject: [DataSource, EventPublisher],
-          useFactory: (dataSource: DataSource, publisher: EventPublisher) =>
-            new OutboxRelay(dataSource, database.schema, publisher, new Logger(`${settings.serviceName}.outbox`)),
-        },
-        {
-          provide: UnitOfWork,
-          inject: [DataSource, OutboxRelay],
-          useFactory: (dataSource: DataSource, relay: OutboxRelay) => new UnitOfWork(dataSource, database.schema, settings.serviceName, relay),
-        },
+        ...(database.outbox ? exactlyOnceProviders(settings, database.schema) : []),
         {
           provide: JetStreamServer,
           inject: [NATS_CONNECTION],
           useFactory: (nc: NatsConnection) => new JetStreamServer({ serviceName: settings.serviceName, connection: nc, events: allEvents, queries: allQueries }),
         },
       ],
-      exports: [SERVICE_SETTINGS, NATS_CONNECTION, REDIS, DataSource, EventPublisher, QueryClient, UnitOfWork, OutboxRelay, JetStreamServer],
+      exports: [
+        SERVICE_SETTINGS,
+        NATS_CONNECTION,
+        REDIS,
+        DataSource,
+        EventPublisher,
+        QueryClient,
+        JetStreamServer,
+        ...(database.outbox ? [UnitOfWork, OutboxRelay] : []),
+      ],
     };
   }
 
+  /** Relays what a previous run committed but did not publish, then keeps sweeping. */
+  onApplicationBootstrap(): void {
+    this.relay?.start();
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
+    await this.relay?.stop();
     await Promise.allSettled([this.dataSource.destroy(), this.redis.quit(), this.nats.drain()]);
     this.logger.log('connections closed');
   }
+}
+
+/** UnitOfWork (inbox + outbox in one transaction) and the relay that publishes the outbox. */
+function exactlyOnceProviders(settings: ServiceSettings, schema: string): Provider[] {
+  return [
+    {
+      provide: OutboxRelay,
+      inject: [DataSource, EventPublisher],
+      useFactory: (dataSource: DataSource, publisher: EventPublisher) =>
+        new OutboxRelay(dataSource, schema, publisher, new Logger(`${settings.serviceName}.outbox`)),
+    },
+    {
+      provide: UnitOfWork,
+      inject: [DataSource, OutboxRelay],
+      useFactory: (dataSource: DataSource, relay: OutboxRelay) => new UnitOfWork(dataSource, schema, settings.serviceName, relay),
+    },
+  ];
 }

@@ -1,7 +1,7 @@
 import { Logger, type DynamicModule, type Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import { settingsFromEnv, type ServiceSettings } from '../config/service-settings';
-import { migrateServiceDatabase } from '@sigil/persistence';
+import { messagingTablesMigration, migrateServiceDatabase } from '@sigil/persistence';
 import { PlatformModule } from './platform.module';
 import { startService, type StartedService } from './start-service';
 
@@ -12,14 +12,25 @@ export interface ServiceDefinition {
   /** The Postgres schema the service owns (`event_store` for event-store). */
   schema: string;
   migrations: (new () => MigrationInterface)[];
+  /**
+   * Its handlers change state through the inbox and emit through the outbox (`UnitOfWork`): the
+   * service then gets the messaging tables in its schema and runs the outbox relay.
+   */
+  exactlyOnce: boolean;
   /** The feature modules: bus handlers and HTTP routes. */
   features: Type<unknown>[];
 }
 
+/** The service's own migrations, after the inbox/outbox tables when it uses them. */
+export function serviceMigrations(definition: ServiceDefinition): (new () => MigrationInterface)[] {
+  return definition.exactlyOnce ? [messagingTablesMigration(definition.schema), ...definition.migrations] : definition.migrations;
+}
+
 export function serviceModule(definition: ServiceDefinition, settings: ServiceSettings): DynamicModule {
+  const database = { schema: definition.schema, migrations: serviceMigrations(definition), outbox: definition.exactlyOnce };
   return {
     module: class ServiceRootModule {},
-    imports: [PlatformModule.forRoot({ settings, database: { schema: definition.schema, migrations: definition.migrations } }), ...definition.features],
+    imports: [PlatformModule.forRoot({ settings, database }), ...definition.features],
   };
 }
 
@@ -42,7 +53,7 @@ export async function runMigrations(definition: ServiceDefinition): Promise<void
   const settings = settingsFromEnv(definition.name, definition.defaultPort);
   const logger = new Logger(`${definition.name}.migrate`);
   try {
-    const applied = await migrateServiceDatabase({ url: settings.databaseUrl, schema: definition.schema, migrations: definition.migrations });
+    const applied = await migrateServiceDatabase({ url: settings.databaseUrl, schema: definition.schema, migrations: serviceMigrations(definition) });
     logger.log(applied.length > 0 ? `applied ${applied.join(', ')}` : 'schema up to date');
   } catch (error) {
     logger.error(`migration failed: ${error instanceof Error ? error.message : String(error)}`);

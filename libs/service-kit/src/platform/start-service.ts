@@ -2,7 +2,6 @@ import { Logger, type DynamicModule, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JetStreamServer, RethrowRpcErrorsFilter } from '@sigil/messaging';
-import { OutboxRelay } from '@sigil/persistence';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { ServiceSettings } from '../config/service-settings';
@@ -30,7 +29,7 @@ export interface StartedService {
 
 /**
  * Boots a service the one way all services boot: Fastify HTTP (health and routes), the JetStream
- * transport for its bus handlers, the outbox relay, then listens.
+ * transport for its bus handlers (the platform module starts the outbox relay where one is used), then listens.
  */
 export async function startService(appModule: DynamicModule, settings: ServiceSettings): Promise<StartedService> {
   const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestIdOf });
@@ -42,7 +41,6 @@ export async function startService(appModule: DynamicModule, settings: ServiceSe
   const microservice = app.connectMicroservice({ strategy: app.get(JetStreamServer) });
   microservice.useGlobalFilters(new RethrowRpcErrorsFilter());
   await app.startAllMicroservices();
-  app.get(OutboxRelay).start();
   await app.listen({ port: settings.httpPort, host: settings.host });
   const url = await app.getUrl();
   new Logger(settings.serviceName).log(`listening on ${url}`);
