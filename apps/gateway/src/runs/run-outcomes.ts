@@ -1,8 +1,8 @@
-import { fromBinary } from '@bufbuild/protobuf';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { Events } from '@sigil/catalog';
-import { Header } from '@sigil/messaging';
+import { Header, type EventDefinition } from '@sigil/messaging';
 import type { RunCompleted, RunFailed } from '@sigil/schemas';
 import { NATS_CONNECTION } from '@sigil/service-kit';
 
@@ -20,6 +20,7 @@ interface Waiter {
  */
 @Injectable()
 export class RunOutcomes implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RunOutcomes.name);
   private readonly waiters = new Map<string, Waiter>();
   private subscriptions: Subscription[] = [];
 
@@ -27,22 +28,28 @@ export class RunOutcomes implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     this.subscriptions = [
-      this.nats.subscribe(Events.RunCompleted.subject, {
-        callback: (error, msg) => {
-          if (error) return;
-          const event = fromBinary(Events.RunCompleted.schema, msg.data);
-          this.settle(event.runId, msg.headers?.get(Header.tenantId), { status: 'completed', event });
-        },
-      }),
-      this.nats.subscribe(Events.RunFailed.subject, {
-        callback: (error, msg) => {
-          if (error) return;
-          const event = fromBinary(Events.RunFailed.schema, msg.data);
-          this.settle(event.runId, msg.headers?.get(Header.tenantId), { status: 'failed', event });
-        },
-      }),
+      this.listen(Events.RunCompleted, (event) => ({ status: 'completed', event })),
+      this.listen(Events.RunFailed, (event) => ({ status: 'failed', event })),
     ];
     await this.nats.flush();
+  }
+
+  private listen<S extends DescMessage & (typeof Events.RunCompleted.schema | typeof Events.RunFailed.schema)>(
+    definition: EventDefinition<S>,
+    outcome: (event: MessageShape<S>) => RunOutcome,
+  ): Subscription {
+    return this.nats.subscribe(definition.subject, {
+      callback: (error, msg) => {
+        if (error) return;
+        try {
+          const event = fromBinary(definition.schema, msg.data);
+          this.settle(event.runId, msg.headers?.get(Header.tenantId), outcome(event));
+        } catch (decodeError) {
+          // Not this listener's to judge (the event-store keeps the event as received); the waiting request falls back to 202.
+          this.logger.warn(`ignoring undecodable ${definition.type}: ${decodeError instanceof Error ? decodeError.message : String(decodeError)}`);
+        }
+      },
+    });
   }
 
   onModuleDestroy(): void {
