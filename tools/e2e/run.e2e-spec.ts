@@ -1,6 +1,8 @@
 import { PLATFORM_SERVICES } from '@sigil/local-stack';
 import { eventually, testInfrastructure } from '@sigil/testing';
 import pg from 'pg';
+import { ALL_SCOPES } from '@sigil/local-stack';
+import { apiAt, bearer, E2E_AUTH_ENV, type Api } from './api-client';
 import { startPlatform, type RunningPlatform } from './platform';
 
 const TENANT = 'tenant-e2e';
@@ -17,17 +19,12 @@ describe('one run end to end, every hop over JetStream, eight services as proces
   let platform: RunningPlatform;
   let db: pg.Client;
 
-  const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${platform.gateway}${path}`, {
-      method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
-  };
+  let api: Api;
+  const runIds: string[] = [];
 
   beforeAll(async () => {
-    platform = await startPlatform({ SIGIL_DEFAULT_TENANT: TENANT });
+    platform = await startPlatform(E2E_AUTH_ENV);
+    api = apiAt(platform.gateway, await bearer(TENANT, ALL_SCOPES, { tier: 'enterprise' }));
     db = new pg.Client({ connectionString: testInfrastructure().databaseUrl });
     await db.connect();
     const created = await api('POST', '/v7/agents', { name: 'helper', stratum: 'RTI', description: 'answers questions', system_prompt: 'Be brief.' });
@@ -55,6 +52,7 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     expect(run.status).toBe(200);
     expect(run.headers.get('x-request-id')).toBe('req-e2e-1');
     const body = run.body as unknown as RunBody;
+    runIds.push(body.run_id);
     expect(body).toMatchObject({ status: 'completed', response: 'Answering as instructed (3 tokens of instructions): What is a message bus?' });
     expect(body.metadata).toMatchObject({ model_used: 'sigil-local-deterministic', request_id: 'req-e2e-1' });
     const tokens = body.metadata.tokens_used;
@@ -70,6 +68,7 @@ describe('one run end to end, every hop over JetStream, eight services as proces
 
   it('stores every event of the run in order and returns them with decoded payloads', async () => {
     const run = (await api('POST', '/v7/agents/helper/run', { input: 'hello', session_id: 'session-e2e' })).body as unknown as RunBody;
+    runIds.push(run.run_id);
     const expected = [
       'sigil.run.v1.requested',
       'sigil.routing.v1.decided',
@@ -87,7 +86,7 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     });
     expect(listing.events.map((event) => event.type)).toEqual(expected);
     expect(listing.events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(listing.pagination).toEqual({ page: 1, per_page: 50, total: 8, total_pages: 1 });
+    expect(listing.pagination).toEqual({ page: 1, per_page: 20, total: 8, total_pages: 1 });
     for (const event of listing.events) {
       expect(event.subject).toBe(event.type);
       expect(event.payload.runId).toBe(run.run_id);
@@ -106,7 +105,8 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     const accepted = await api('POST', '/v7/agents/helper/run', { input: 'later please', async: true });
     expect(accepted.status).toBe(202);
     const runId = accepted.body.run_id as string;
-    expect(accepted.headers.get('location')).toBe(`/v7/runs/${runId}`);
+    runIds.push(runId);
+    expect(accepted.headers.get('location')).toBe(`/v7/operations/${runId}`);
     const done = await eventually(async () => {
       const current = await api('GET', `/v7/runs/${runId}`);
       expect(current.body.status).toBe('completed');
@@ -115,12 +115,14 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     expect(done.response).toContain('later please');
   });
 
-  it('keeps every row under the tenant of the request', async () => {
-    const tenantsOf = async (table: string) => (await db.query(`SELECT DISTINCT tenant_id FROM ${table}`)).rows.map((row) => row.tenant_id);
-    expect(await tenantsOf('evolution.agents')).toEqual([TENANT]);
+  it('keeps every row of its runs under the tenant of the token', async () => {
+    const tenantsOf = async (table: string) =>
+      (await db.query(`SELECT DISTINCT tenant_id FROM ${table} WHERE run_id = ANY($1)`, [runIds])).rows.map((row) => row.tenant_id);
+    expect(runIds).toHaveLength(3);
     expect(await tenantsOf('planner.runs')).toEqual([TENANT]);
     expect(await tenantsOf('contracts.run_contracts')).toEqual([TENANT]);
     expect(await tenantsOf('event_store.events')).toEqual([TENANT]);
+    expect((await db.query(`SELECT DISTINCT tenant_id FROM evolution.agents WHERE name = 'helper' AND tenant_id = $1`, [TENANT])).rowCount).toBe(1);
   });
 
   it('rejects bad input with problem details and starts nothing', async () => {

@@ -1,7 +1,9 @@
 import {
-
+  ALL_SCOPES,
   isAlive,
+  localJwtSecret,
   migrateAll,
+  mintToken,
   PLATFORM_SERVICES,
   portIsOpen,
   runningPid,
@@ -12,6 +14,7 @@ import {
   stopServices,
 } from '@sigil/local-stack';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { localStackConfig } from './local-config';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -22,7 +25,8 @@ async function up(): Promise<void> {
   const config = localStackConfig(process.env);
   write('starting NATS (JetStream), PostgreSQL and Redis under .sigil/local ...');
   const urls = await startInfrastructure(stateDir, config.ports, { durable: true });
-  const env = { ...process.env, NATS_URL: urls.natsUrl, DATABASE_URL: urls.databaseUrl, REDIS_URL: urls.redisUrl };
+  const jwtSecret = process.env.SIGIL_JWT_SECRET ?? localJwtSecret(stateDir);
+  const env = { ...process.env, NATS_URL: urls.natsUrl, DATABASE_URL: urls.databaseUrl, REDIS_URL: urls.redisUrl, SIGIL_JWT_SECRET: jwtSecret };
   write('running migrations ...');
   migrateAll(root, env);
   write('starting services ...');
@@ -32,10 +36,12 @@ async function up(): Promise<void> {
   const gateway = `http://127.0.0.1:${process.env.SIGIL_API_PORT ?? 8000}`;
   write();
   write(`Sigil is up: ${gateway}`);
-  write(`  try: curl -s -XPOST ${gateway}/v7/agents -H 'content-type: application/json' \\`);
+  write('  every /v7 call needs credentials; mint a local token (all scopes, tenant "default", 1 hour):');
+  write('       TOKEN=$(./sigil token)          # options: --tenant T --scope "agents:read ..." --tier pro --ttl 600');
+  write(`  then: curl -s -XPOST ${gateway}/v7/agents -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
   write(`         -d '{"name":"helper","stratum":"RTI","description":"answers questions","system_prompt":"Be brief."}'`);
-  write(`       curl -s -XPOST ${gateway}/v7/agents/helper/run -H 'content-type: application/json' -d '{"input":"hello"}'`);
-  write(`  requests run as tenant "${process.env.SIGIL_DEFAULT_TENANT ?? 'default'}" until authentication exists; ./sigil down stops everything`);
+  write(`       curl -s -XPOST ${gateway}/v7/agents/helper/run -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"input":"hello"}'`);
+  write(`  API description: ${gateway}/v7/docs   ./sigil down stops everything`);
 }
 
 async function down(): Promise<void> {
@@ -75,7 +81,17 @@ async function readiness(url: string): Promise<string> {
   }
 }
 
-const commands: Record<string, () => Promise<void>> = { up, down, status };
+/** Prints a bearer token signed with the local stack's secret. */
+async function token(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(3),
+    options: { tenant: { type: 'string', default: 'default' }, scope: { type: 'string', default: ALL_SCOPES }, tier: { type: 'string' }, ttl: { type: 'string', default: '3600' } },
+  });
+  const secret = process.env.SIGIL_JWT_SECRET ?? localJwtSecret(stateDir);
+  write(await mintToken(secret, { tenantId: values.tenant, scope: values.scope, tier: values.tier, ttlSeconds: Number(values.ttl) }));
+}
+
+const commands: Record<string, () => Promise<void>> = { up, down, status, token };
 const command = commands[process.argv[2] ?? ''];
 if (!command) {
   write(`usage: sigil <${Object.keys(commands).join('|')}|test>  (${PLATFORM_SERVICES.length} services)`);

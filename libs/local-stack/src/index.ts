@@ -6,3 +6,4 @@ export * from './postgres';
 export * from './processes';
 export * from './redis';
 export * from './services';
+export * from './dev-credentials';

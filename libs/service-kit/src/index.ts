@@ -4,3 +4,4 @@ export * from './platform/platform.module';
 export * from './platform/service-definition';
 export * from './platform/start-service';
 export * from './platform/tokens';
+export * from './http/public-route';

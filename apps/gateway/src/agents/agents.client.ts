@@ -1,49 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import { Queries } from '@sigil/catalog';
 import { QueryClient, type Correlation } from '@sigil/messaging';
-import type { Agent } from '@sigil/schemas';
-import { Problems } from '../common/problem';
+import type { Agent, QueryError } from '@sigil/schemas';
 import { orUnavailable } from '../common/or-unavailable';
-import type { CreateAgentDto } from './create-agent.dto';
+import { Problems } from '../common/problem';
+import type { SortKey } from '../common/sort-spec';
+import type { CreateAgentDto, ListAgentsQueryDto, UpdateAgentDto } from './agent-dtos';
 
-/** The agent registry lives in evolution; the gateway only asks. */
+/** The agent registry lives in evolution; the gateway only asks, always as the caller's tenant. */
 @Injectable()
 export class AgentsClient {
   constructor(private readonly queries: QueryClient) {}
 
   async create(dto: CreateAgentDto, correlation: Correlation): Promise<Agent> {
-    const reply = await orUnavailable('evolution service', () =>
-      this.queries.request(
-        Queries.CreateAgent,
-        { name: dto.name, stratum: dto.stratum, description: dto.description, systemPrompt: dto.system_prompt ?? '' },
-        correlation,
-      ),
-    );
-    if (reply.error?.status === 409) throw Problems.agentExists(dto.name);
-    return agentOf(reply);
+    const payload = { name: dto.name, stratum: dto.stratum, description: dto.description, systemPrompt: dto.system_prompt ?? '' };
+    const reply = await this.ask(() => this.queries.request(Queries.CreateAgent, payload, correlation));
+    return required(reply.agent, reply.error, dto.name);
   }
 
   async get(name: string, correlation: Correlation): Promise<Agent> {
-    const reply = await orUnavailable('evolution service', () => this.queries.request(Queries.GetAgent, { name }, correlation));
-    if (reply.error?.status === 404) throw Problems.agentNotFound(name);
-    return agentOf(reply);
+    const reply = await this.ask(() => this.queries.request(Queries.GetAgent, { name }, correlation));
+    return required(reply.agent, reply.error, name);
+  }
+
+  async list(query: ListAgentsQueryDto, sort: SortKey[], correlation: Correlation): Promise<{ agents: Agent[]; total: number }> {
+    const payload = {
+      page: query.page,
+      perPage: query.per_page,
+      stratum: query.stratum ?? '',
+      status: query.status ?? '',
+      createdAfter: query.created_after ?? '',
+      createdBefore: query.created_before ?? '',
+      q: query.q ?? '',
+      sort,
+    };
+    const reply = await this.ask(() => this.queries.request(Queries.ListAgents, payload, correlation));
+    if (reply.error) throw problemOf(reply.error, '');
+    return { agents: reply.agents, total: Number(reply.total) };
+  }
+
+  async update(name: string, dto: UpdateAgentDto, correlation: Correlation): Promise<Agent> {
+    const payload = { name, stratum: dto.stratum, description: dto.description, systemPrompt: dto.system_prompt, status: dto.status };
+    const reply = await this.ask(() => this.queries.request(Queries.UpdateAgent, payload, correlation));
+    return required(reply.agent, reply.error, name);
+  }
+
+  async delete(name: string, correlation: Correlation): Promise<void> {
+    const reply = await this.ask(() => this.queries.request(Queries.DeleteAgent, { name }, correlation));
+    if (reply.error || !reply.deleted) throw problemOf(reply.error, name);
+  }
+
+  async versions(name: string, page: { page: number; per_page: number }, correlation: Correlation): Promise<{ versions: Agent[]; total: number }> {
+    const payload = { name, page: page.page, perPage: page.per_page };
+    const reply = await this.ask(() => this.queries.request(Queries.ListAgentVersions, payload, correlation));
+    if (reply.error) throw problemOf(reply.error, name);
+    return { versions: reply.versions, total: Number(reply.total) };
+  }
+
+  private ask<T>(call: () => Promise<T>): Promise<T> {
+    return orUnavailable('evolution service', call);
   }
 }
 
-/** A reply without an agent and without a known error is the registry's fault: a 500, not a guess. */
-function agentOf(reply: { agent?: Agent; error?: { code: string; message: string } }): Agent {
-  if (!reply.agent) throw new Error(`agent registry answered without an agent: ${reply.error?.code ?? 'no error'} ${reply.error?.message ?? ''}`);
-  return reply.agent;
+function required(agent: Agent | undefined, error: QueryError | undefined, name: string): Agent {
+  if (agent && !error) return agent;
+  throw problemOf(error, name);
 }
 
-export function agentView(agent: Agent) {
-  return {
-    name: agent.name,
-    stratum: agent.stratum,
-    description: agent.description,
-    system_prompt: agent.systemPrompt,
-    version: agent.version,
-    created_at: agent.createdAt,
-    updated_at: agent.updatedAt,
-  };
+/** The registry's refusals as API problems; anything unexpected is the registry's fault: a 500, not a guess. */
+function problemOf(error: QueryError | undefined, name: string): Error {
+  if (error?.status === 404) return Problems.agentNotFound(name);
+  if (error?.status === 409) return Problems.agentExists(name);
+  if (error?.status === 400) return Problems.validation([{ field: 'query', message: error.message }]);
+  return new Error(`agent registry answered without a result: ${error?.code ?? 'no error'} ${error?.message ?? ''}`);
 }

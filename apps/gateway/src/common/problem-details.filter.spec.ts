@@ -18,3 +18,15 @@ describe('problem details', () => {
     expect(JSON.stringify(problem)).not.toContain('hunter2');
   });
 });
+
+describe('problem details for errors Fastify raises before routing', () => {
+  it('given a body over the limit, when mapped, then it is a 413 with its message', () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });
+    expect(problemFor(tooLarge)).toMatchObject({ status: 413, title: 'PayloadTooLarge', errorCode: 'REQ_413' });
+  });
+
+  it('given a Fastify error with a 5xx status, when mapped, then it is an opaque 500', () => {
+    const internal = Object.assign(new Error('socket details'), { code: 'FST_ERR_X', statusCode: 503 });
+    expect(problemFor(internal)).toMatchObject({ status: 500, errorCode: 'SYS_001', detail: 'An unexpected error occurred' });
+  });
+});

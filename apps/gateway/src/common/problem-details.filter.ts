@@ -1,13 +1,31 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException, type ProblemInit } from './problem';
 
-const TITLES: Record<number, string> = { 400: 'BadRequest', 404: 'NotFound', 405: 'MethodNotAllowed', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType' };
+const TITLES: Record<number, string> = {
+  400: 'BadRequest',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  408: 'RequestTimeout',
+  413: 'PayloadTooLarge',
+  415: 'UnsupportedMediaType',
+};
+
+const logger = new Logger('gateway.errors');
+
+function isFastifyClientError(error: unknown): error is FastifyError & { statusCode: number } {
+  return error instanceof Error && 'code' in error && typeof (error as FastifyError).statusCode === 'number' && (error as FastifyError).statusCode! < 500;
+}
 
 export function problemFor(exception: unknown): ProblemInit {
   if (exception instanceof ProblemException) return exception.problem;
   if (exception instanceof HttpException && exception.getStatus() < 500) {
     const status = exception.getStatus();
+    return { status, title: TITLES[status] ?? 'ClientError', errorCode: `REQ_${status}`, detail: exception.message };
+  }
+  // Body limit, malformed JSON, wrong content type: Fastify rejects these before any route runs.
+  if (isFastifyClientError(exception)) {
+    const status = exception.statusCode;
     return { status, title: TITLES[status] ?? 'ClientError', errorCode: `REQ_${status}`, detail: exception.message };
   }
   return {
@@ -19,31 +37,33 @@ export function problemFor(exception: unknown): ProblemInit {
   };
 }
 
-/** Every error leaves as RFC 9457 problem details; internals and stack traces never do. */
+/** Writes RFC 9457 problem details; the one place an error becomes a response. */
+export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const problem = problemFor(exception);
+  if (problem.status >= 500) logger.error(`${request.method} ${request.url.split('?')[0]} [${request.id}]: ${exception instanceof Error ? exception.stack : String(exception)}`);
+  if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="sigil-api"');
+  void reply
+    .status(problem.status)
+    .header('content-type', 'application/problem+json')
+    .send({
+      type: `https://sigil.acti.ai/errors/${problem.errorCode.toLowerCase().replace(/_/g, '-')}`,
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      instance: request.url.split('?')[0],
+      error_code: problem.errorCode,
+      request_id: request.id,
+      timestamp: new Date().toISOString(),
+      ...(problem.validationErrors ? { validation_errors: problem.validationErrors } : {}),
+      recovery_hints: problem.recoveryHints ?? [],
+    });
+}
+
+/** Every error leaves as problem details; internals and stack traces never do. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('gateway.errors');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const problem = problemFor(exception);
-    if (problem.status >= 500) this.logger.error(`${request.method} ${request.url} [${request.id}]: ${exception instanceof Error ? exception.stack : String(exception)}`);
-    void reply
-      .status(problem.status)
-      .header('content-type', 'application/problem+json')
-      .send({
-        type: `https://sigil.acti.ai/errors/${problem.errorCode.toLowerCase().replace(/_/g, '-')}`,
-        title: problem.title,
-        status: problem.status,
-        detail: problem.detail,
-        instance: request.url.split('?')[0],
-        error_code: problem.errorCode,
-        request_id: request.id,
-        timestamp: new Date().toISOString(),
-        ...(problem.validationErrors ? { validation_errors: problem.validationErrors } : {}),
-        recovery_hints: problem.recoveryHints ?? [],
-      });
+    sendProblem(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
 }

@@ -1,6 +1,7 @@
 import type { Correlation } from '@sigil/messaging';
 import type { FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { principalOf } from '../auth/principal';
 
 const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 
@@ -11,7 +12,7 @@ export function traceparentFor(request: FastifyRequest): string {
   return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
 }
 
-/** The correlation a request starts on the bus with; the tenant is the configured default until auth exists. */
-export function correlationFor(request: FastifyRequest, tenantId: string, ids: { sessionId?: string; runId?: string } = {}): Correlation {
-  return { tenantId, traceparent: traceparentFor(request), ...ids };
+/** The correlation a request starts on the bus with: the authenticated caller's tenant, always. */
+export function correlationFor(request: FastifyRequest, ids: { sessionId?: string; runId?: string } = {}): Correlation {
+  return { tenantId: principalOf(request).tenantId, traceparent: traceparentFor(request), ...ids };
 }

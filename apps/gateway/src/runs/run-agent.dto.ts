@@ -1,4 +1,6 @@
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+export const MAX_RUN_WAIT_MS = 120_000;
 
 /** POST /v7/agents/{name}/run */
 export class RunAgentDto {
@@ -10,8 +12,15 @@ export class RunAgentDto {
   @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: 'session_id must be 1-128 letters, digits, _ or -' })
   session_id?: string;
 
-  /** Answer at once with 202 instead of waiting for the run to finish. */
+  /** Answer at once with 202 and an operation instead of waiting for the run to finish. */
   @IsOptional()
   @IsBoolean()
   async?: boolean;
+
+  /** How long a synchronous call waits before turning into a 202; defaults to SIGIL_RUN_WAIT_MS. */
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(MAX_RUN_WAIT_MS)
+  timeout_ms?: number;
 }

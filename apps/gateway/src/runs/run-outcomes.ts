@@ -65,6 +65,14 @@ export class RunOutcomes implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /** The run never started (its publish failed): stop waiting for it. */
+  forget(runId: string): void {
+    const waiter = this.waiters.get(runId);
+    if (!waiter) return;
+    clearTimeout(waiter.timer);
+    this.waiters.delete(runId);
+  }
+
   private settle(runId: string, tenantId: string | undefined, outcome: RunOutcome): void {
     const waiter = this.waiters.get(runId);
     if (!waiter || waiter.tenantId !== tenantId) return;

@@ -1,4 +1,4 @@
-import type { RunView, TokenUsage } from '@sigil/schemas';
+import type { RunCompleted, RunView, TokenUsage } from '@sigil/schemas';
 
 const tokens = (usage: TokenUsage | undefined) => ({
   input_tokens: Number(usage?.inputTokens ?? 0n),
@@ -6,8 +6,10 @@ const tokens = (usage: TokenUsage | undefined) => ({
   total_tokens: Number(usage?.totalTokens ?? 0n),
 });
 
-/** The run response of the API guidelines, from the planner's view of the run. */
-export function runResponse(run: RunView) {
+type RunFacts = Pick<RunView, 'runId' | 'sessionId' | 'agentName' | 'status' | 'response' | 'tokensUsed' | 'modelUsed' | 'latencyMs' | 'requestId' | 'errorCode' | 'errorMessage'>;
+
+/** The run response of the API guidelines. */
+export function runResponse(run: RunFacts) {
   return {
     run_id: run.runId,
     session_id: run.sessionId,
@@ -22,4 +24,10 @@ export function runResponse(run: RunView) {
       request_id: run.requestId,
     },
   };
+}
+
+/** A completed run's response straight from the event the request waited for: no second trip to the planner. */
+export function completedRunFacts(event: RunCompleted, agentName: string, requestId: string): RunFacts {
+  const { runId, sessionId, response, tokensUsed, modelUsed, latencyMs } = event;
+  return { runId, sessionId, agentName, requestId, status: 'completed', response, tokensUsed, modelUsed, latencyMs, errorCode: '', errorMessage: '' };
 }

@@ -1,17 +1,19 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { Events, Queries } from '@sigil/catalog';
-import { EventPublisher, QueryClient } from '@sigil/messaging';
-import type { RunView } from '@sigil/schemas';
-import { SERVICE_SETTINGS, type ServiceSettings } from '@sigil/service-kit';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Events } from '@sigil/catalog';
+import { EventPublisher } from '@sigil/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AgentsClient } from '../agents/agents.client';
+import { principalOf } from '../auth/principal';
+import { RequireScopes } from '../auth/route-access';
+import { TokenBudget } from '../budget/token-budget';
 import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import { correlationFor } from '../common/request-correlation';
 import { RunAgentDto } from './run-agent.dto';
-import { runResponse } from './run-response';
 import { RunOutcomes } from './run-outcomes';
+import { completedRunFacts, runResponse } from './run-response';
+import { RunsClient } from './runs.client';
 
 const RUN_WAIT_MS = Number(process.env.SIGIL_RUN_WAIT_MS ?? 30_000);
 
@@ -19,50 +21,63 @@ const RUN_WAIT_MS = Number(process.env.SIGIL_RUN_WAIT_MS ?? 30_000);
 export class RunsController {
   constructor(
     private readonly agents: AgentsClient,
+    private readonly runs: RunsClient,
+    private readonly budget: TokenBudget,
     private readonly publisher: EventPublisher,
-    private readonly queries: QueryClient,
     private readonly outcomes: RunOutcomes,
-    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
   ) {}
 
-  /** Starts a run; waits for it (up to SIGIL_RUN_WAIT_MS) unless `async`, else answers 202. */
+  /** Starts a run and waits for it (timeout_ms, else SIGIL_RUN_WAIT_MS); `async` or a longer run answers 202 with an operation. */
   @Post('agents/:name/run')
   @HttpCode(200)
+  @RequireScopes('agents:execute')
   async run(@Param('name') name: string, @Body() dto: RunAgentDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const tenantId = this.settings.defaultTenantId;
-    const agent = await this.agents.get(name, correlationFor(request, tenantId));
+    const principal = principalOf(request);
+    const correlation = correlationFor(request);
+    const [agent, allowance] = await Promise.all([this.agents.get(name, correlation), this.budget.ensureCanRun(principal, correlation)]);
+    if (agent.status !== 'active') throw Problems.agentInactive(name);
     const runId = randomUUID();
     const sessionId = dto.session_id ?? randomUUID();
-    const outcome = dto.async ? undefined : this.outcomes.waitFor(runId, tenantId, RUN_WAIT_MS);
-    await orUnavailable('message bus', () =>
-      this.publisher.publish(
-      Events.RunRequested,
-      {
-        runId,
-        sessionId,
-        agent: { name: agent.name, version: agent.version, stratum: agent.stratum, systemPrompt: agent.systemPrompt },
-        input: dto.input,
-        requestId: String(request.id),
-        requestedAtMs: BigInt(Date.now()),
-      },
-      { ...correlationFor(request, tenantId, { sessionId, runId }), id: runId },
-      ),
-    );
-    if (!outcome || (await outcome).status === 'timeout') {
-      reply.status(202).header('location', `/v7/runs/${runId}`);
-      return { run_id: runId, session_id: sessionId, status: 'accepted', links: { run: `/v7/runs/${runId}` } };
+    const requestId = String(request.id);
+    const outcome = dto.async ? undefined : this.outcomes.waitFor(runId, principal.tenantId, dto.timeout_ms ?? RUN_WAIT_MS);
+    const run = {
+      runId,
+      sessionId,
+      agent: { name: agent.name, version: agent.version, stratum: agent.stratum, systemPrompt: agent.systemPrompt },
+      input: dto.input,
+      requestId,
+      requestedAtMs: BigInt(Date.now()),
+    };
+    try {
+      await orUnavailable('message bus', () => this.publisher.publish(Events.RunRequested, run, { ...correlationFor(request, { sessionId, runId }), id: runId }));
+    } catch (error) {
+      this.outcomes.forget(runId);
+      throw error;
     }
-    return runResponse(await this.findRun(runId, tenantId, request));
+    const settled = await outcome;
+    if (!settled || settled.status === 'timeout') {
+      void reply.status(202).header('location', `/v7/operations/${runId}`);
+      return { operation_id: runId, run_id: runId, session_id: sessionId, status: 'accepted', links: { operation: `/v7/operations/${runId}`, run: `/v7/runs/${runId}` } };
+    }
+    const body =
+      settled.status === 'completed'
+        ? runResponse(completedRunFacts(settled.event, agent.name, requestId))
+        : runResponse((await this.runs.find(runId, correlation)) ?? completedOrFailedMissing(runId));
+    const used = body.metadata.tokens_used.total_tokens;
+    void reply.headers({ 'x-tokens-used': String(used), 'x-tokens-remaining': String(Math.max(allowance.remainingTokens - used, 0)) });
+    return body;
   }
 
   @Get('runs/:id')
+  @RequireScopes('agents:read')
   async get(@Param('id') runId: string, @Req() request: FastifyRequest) {
-    return runResponse(await this.findRun(runId, this.settings.defaultTenantId, request));
+    const run = await this.runs.find(runId, correlationFor(request, { runId }));
+    if (!run) throw Problems.runNotFound(runId);
+    return runResponse(run);
   }
+}
 
-  private async findRun(runId: string, tenantId: string, request: FastifyRequest): Promise<RunView> {
-    const reply = await orUnavailable('planner service', () => this.queries.request(Queries.GetRun, { runId }, correlationFor(request, tenantId, { runId })));
-    if (!reply.run) throw Problems.runNotFound(runId);
-    return reply.run;
-  }
+/** The planner announced the run's end, so not finding it is the planner's fault. */
+function completedOrFailedMissing(runId: string): never {
+  throw new Error(`planner announced run ${runId} finished but does not know it`);
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RunsModule } from '../runs/runs.module';
 import { SessionsController } from './sessions.controller';
 
-@Module({ controllers: [SessionsController] })
+@Module({ imports: [RunsModule], controllers: [SessionsController] })
 export class SessionsModule {}

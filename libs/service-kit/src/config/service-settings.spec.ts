@@ -11,8 +11,8 @@ describe('service settings', () => {
   });
 
   it('given overrides, when read, then they win', () => {
-    const settings = settingsFromEnv('router', 8101, { SIGIL_ROUTER_PORT: '9101', NATS_URL: 'nats://10.0.0.1:4222', SIGIL_DEFAULT_TENANT: 't1' });
-    expect(settings).toMatchObject({ httpPort: 9101, natsUrl: 'nats://10.0.0.1:4222', defaultTenantId: 't1' });
+    const settings = settingsFromEnv('router', 8101, { SIGIL_ROUTER_PORT: '9101', NATS_URL: 'nats://10.0.0.1:4222', REDIS_URL: 'redis://cache:6379' });
+    expect(settings).toMatchObject({ httpPort: 9101, natsUrl: 'nats://10.0.0.1:4222', redisUrl: 'redis://cache:6379' });
   });
 
   it('given a port that is not a number, when read, then the variable is named in the error', () => {

@@ -6,15 +6,12 @@ export interface ServiceSettings {
   natsUrl: string;
   databaseUrl: string;
   redisUrl: string;
-  /** Until authentication exists, every request runs as this tenant. */
-  defaultTenantId: string;
 }
 
 export const DEFAULTS = {
   natsUrl: 'nats://127.0.0.1:4222',
   databaseUrl: 'postgres://sigil:sigil-local@127.0.0.1:5432/sigil',
   redisUrl: 'redis://127.0.0.1:6379',
-  defaultTenantId: 'default',
   host: '127.0.0.1',
 } as const;
 
@@ -38,6 +35,5 @@ export function settingsFromEnv(serviceName: string, defaultPort: number, env: N
     natsUrl: env.NATS_URL ?? DEFAULTS.natsUrl,
     databaseUrl: env.DATABASE_URL ?? DEFAULTS.databaseUrl,
     redisUrl: env.REDIS_URL ?? DEFAULTS.redisUrl,
-    defaultTenantId: env.SIGIL_DEFAULT_TENANT ?? DEFAULTS.defaultTenantId,
   };
 }

@@ -5,9 +5,11 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { ServiceSettings } from '../config/service-settings';
 import { NATS_CONNECTION, REDIS, SERVICE_SETTINGS } from '../platform/tokens';
+import { PublicRoute } from '../http/public-route';
 import { checkDependencies } from './dependency-checks';
 
 @Controller()
+@PublicRoute()
 export class HealthController {
   constructor(
     @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,

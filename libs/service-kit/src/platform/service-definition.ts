@@ -3,7 +3,7 @@ import type { MigrationInterface } from 'typeorm';
 import { settingsFromEnv, type ServiceSettings } from '../config/service-settings';
 import { messagingTablesMigration, migrateServiceDatabase } from '@sigil/persistence';
 import { PlatformModule } from './platform.module';
-import { startService, type StartedService } from './start-service';
+import { startService, type HttpConfigurer, type StartedService } from './start-service';
 
 /** Everything that makes one service: the same shape for all eight. */
 export interface ServiceDefinition {
@@ -19,6 +19,8 @@ export interface ServiceDefinition {
   exactlyOnce: boolean;
   /** The feature modules: bus handlers and HTTP routes. */
   features: Type<unknown>[];
+  /** HTTP concerns beyond routes (security headers, CORS, API description), applied before listening. */
+  configureHttp?: HttpConfigurer;
 }
 
 /** The service's own migrations, after the inbox/outbox tables when it uses them. */
@@ -35,7 +37,7 @@ export function serviceModule(definition: ServiceDefinition, settings: ServiceSe
 }
 
 export function bootService(definition: ServiceDefinition, settings: ServiceSettings): Promise<StartedService> {
-  return startService(serviceModule(definition, settings), settings);
+  return startService(serviceModule(definition, settings), settings, definition.configureHttp);
 }
 
 /** The body of every `main.ts`: settings from the environment, boot, or exit non-zero with the reason. */

@@ -22,6 +22,8 @@ function logLevels(): LogLevel[] {
   return LOG_LEVELS.slice(0, index < 0 ? 4 : index + 1);
 }
 
+export type HttpConfigurer = (app: NestFastifyApplication) => Promise<void>;
+
 export interface StartedService {
   app: NestFastifyApplication;
   url: string;
@@ -31,13 +33,14 @@ export interface StartedService {
  * Boots a service the one way all services boot: Fastify HTTP (health and routes), the JetStream
  * transport for its bus handlers (the platform module starts the outbox relay where one is used), then listens.
  */
-export async function startService(appModule: DynamicModule, settings: ServiceSettings): Promise<StartedService> {
+export async function startService(appModule: DynamicModule, settings: ServiceSettings, configureHttp?: HttpConfigurer): Promise<StartedService> {
   const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestIdOf });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, { logger: logLevels() });
   app.enableShutdownHooks();
+  await configureHttp?.(app);
   const microservice = app.connectMicroservice({ strategy: app.get(JetStreamServer) });
   microservice.useGlobalFilters(new RethrowRpcErrorsFilter());
   await app.startAllMicroservices();

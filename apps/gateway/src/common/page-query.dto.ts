@@ -12,5 +12,10 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(100)
-  per_page = 50;
+  per_page = 20;
+}
+
+/** The `pagination` object of every list response. */
+export function pagination(page: PageQueryDto, total: number) {
+  return { page: page.page, per_page: page.per_page, total, total_pages: Math.ceil(total / page.per_page) };
 }

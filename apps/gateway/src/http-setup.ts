@@ -1,0 +1,42 @@
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { corsOriginsFromEnv } from './common/cors-origins';
+import { sendProblem } from './common/problem-details.filter';
+import { serveOpenApi } from './openapi/openapi-document';
+import { httpMetrics } from './observability/http-metrics';
+
+const EXPOSED_HEADERS = [
+  'X-Request-ID',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'X-RateLimit-Window',
+  'Retry-After',
+  'ETag',
+  'Location',
+  'X-Tokens-Used',
+  'X-Tokens-Remaining',
+  'Idempotent-Replayed',
+];
+
+/** Security headers, the CORS allowlist, metrics, problem details for errors raised before routing, and the API description. */
+export async function configureGatewayHttp(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply));
+  await app.register(helmet, {
+    // The docs page loads Swagger UI's own script and styles from this origin.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] } },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  app.enableCors({
+    origin: corsOriginsFromEnv(process.env.SIGIL_CORS_ORIGINS),
+    credentials: true,
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-API-Key', 'X-Request-ID', 'Idempotency-Key', 'If-None-Match'],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 3_600,
+  });
+  httpMetrics.instrument(fastify);
+  serveOpenApi(app);
+}

@@ -1,0 +1,27 @@
+import type { SchemaObject } from '@nestjs/swagger';
+
+/** RFC 9457 problem details as this API sends them. */
+export const PROBLEM_DETAILS_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'instance', 'error_code', 'request_id', 'timestamp', 'recovery_hints'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    error_code: { type: 'string', pattern: '^[A-Z]+_[0-9A-Z]+$', examples: ['AGT_001'] },
+    request_id: { type: 'string' },
+    timestamp: { type: 'string', format: 'date-time' },
+    validation_errors: {
+      type: 'array',
+      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+    },
+    recovery_hints: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+export const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+});
