@@ -5,6 +5,8 @@ import path from 'node:path';
 export interface RunningPlatform {
   urls: Record<string, string>;
   gateway: string;
+  /** Another gateway process on the same bus, database and Redis: what a second replica is. */
+  startGatewayReplica(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -15,17 +17,24 @@ export async function startPlatform(extraEnv: Record<string, string>): Promise<R
   const env = { ...process.env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SIGIL_LOG_LEVEL: 'warn', ...extraEnv };
   migrateAll(root, env);
   const services = await Promise.all(PLATFORM_SERVICES.map(async (service) => ({ ...service, port: await freePort() })));
-  const processName = (name: string) => `e2e-${name}`;
+  const processNames = services.map((service) => `e2e-${service.name}`);
   const urls = Object.fromEntries(
     await Promise.all(
-      services.map(async (service) => [service.name, await startServiceProcess(root, testStateDir(), service, env, processName(service.name))] as const),
+      services.map(async (service) => [service.name, await startServiceProcess(root, testStateDir(), service, env, `e2e-${service.name}`)] as const),
     ),
   );
+  const gatewayService = services.find((service) => service.name === 'gateway');
   return {
     urls,
     gateway: urls.gateway,
+    startGatewayReplica: async () => {
+      if (!gatewayService) throw new Error('no gateway among the platform services');
+      const name = `e2e-gateway-replica-${processNames.length}`;
+      processNames.push(name);
+      return startServiceProcess(root, testStateDir(), { ...gatewayService, port: await freePort() }, env, name);
+    },
     stop: async () => {
-      await Promise.all(services.map((service) => stopBackground(testStateDir(), processName(service.name))));
+      await Promise.all(processNames.map((name) => stopBackground(testStateDir(), name)));
     },
   };
 }
