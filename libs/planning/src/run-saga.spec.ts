@@ -1,12 +1,21 @@
 import { decide, evolve, initialRunState, type RunFact, type RunState } from './run-saga';
 
-const requested: RunFact = { type: 'requested', input: 'hello', agent: { name: 'helper', systemPrompt: 'Be brief.', stratum: 'RTI' }, requestedAtMs: 1_000, requestId: 'req-1' };
+const requested: RunFact = { type: 'requested', input: 'hello', agent: { name: 'helper', version: 3, systemPrompt: 'Be brief.', stratum: 'RTI' }, requestedAtMs: 1_000, requestId: 'req-1' };
 const routed: RunFact = { type: 'routed', strategy: 'direct', complexity: 0.1, intent: 'general_chat' };
 const selected: RunFact = { type: 'contract_selected', name: null };
 
 const given = (...facts: RunFact[]): RunState => facts.reduce(evolve, initialRunState('run-1', 'session-1'));
 
 describe('run saga', () => {
+  it('given the request, when evolving, then the agent snapshot is kept with its version', () => {
+    expect(given(requested).request).toEqual({
+      input: 'hello',
+      agent: { name: 'helper', version: 3, systemPrompt: 'Be brief.', stratum: 'RTI' },
+      requestedAtMs: 1_000,
+      requestId: 'req-1',
+    });
+  });
+
   it('given only the request, when deciding, then nothing is dispatched yet', () => {
     expect(decide(given(requested)).commands).toEqual([]);
   });

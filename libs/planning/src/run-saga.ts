@@ -9,8 +9,10 @@ export interface TokenCount {
   outputTokens: number;
 }
 
+/** The agent as it was when the run was requested (its snapshot on the RunRequested event). */
 export interface AgentInfo {
   name: string;
+  version: number;
   systemPrompt: string;
   stratum: string;
 }

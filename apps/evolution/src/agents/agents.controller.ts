@@ -2,54 +2,63 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Queries } from '@sigil/catalog';
 import { OnQuery, QueryContext } from '@sigil/messaging';
-import type { CreateAgentRequest, GetAgentRequest } from '@sigil/schemas';
-import { DataSource } from 'typeorm';
+import type {
+  CreateAgentRequest,
+  DeleteAgentRequest,
+  GetAgentRequest,
+  ListAgentsRequest,
+  ListAgentVersionsRequest,
+  UpdateAgentRequest,
+} from '@sigil/schemas';
+import { pageOf } from './agent-arguments';
+import { agentExists, agentNotFound, rejectingInvalidArguments } from './agent-replies';
+import { AgentRepository } from './agent-repository';
+import { agentChangesOf, listCriteriaOf } from './agent-requests';
 
-interface AgentRow {
-  name: string;
-  stratum: string;
-  description: string;
-  system_prompt: string;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const toAgent = (row: AgentRow) => ({
-  name: row.name,
-  stratum: row.stratum,
-  description: row.description,
-  systemPrompt: row.system_prompt,
-  version: row.version,
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
-});
-
-const COLUMNS = 'name, stratum, description, system_prompt, version, created_at, updated_at';
-
-/** The agent registry; the gateway validates input before asking. */
+/** The agent registry, always within the caller's tenant; the gateway validates input before asking. */
 @Controller()
 export class AgentsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly agents: AgentRepository) {}
 
   @OnQuery(Queries.CreateAgent)
   async create(@Payload() request: CreateAgentRequest, @Ctx() context: QueryContext) {
-    const rows: AgentRow[] = await this.dataSource.query(
-      `INSERT INTO evolution.agents (tenant_id, name, stratum, description, system_prompt) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, name) DO NOTHING RETURNING ${COLUMNS}`,
-      [context.envelope.tenantId, request.name, request.stratum, request.description, request.systemPrompt],
-    );
-    if (rows.length === 0) return { error: { code: 'AGT_002', message: `agent '${request.name}' already exists`, status: 409 } };
-    return { agent: toAgent(rows[0]) };
+    const agent = await this.agents.create(context.envelope.tenantId, request);
+    return agent ? { agent } : agentExists(request.name);
   }
 
   @OnQuery(Queries.GetAgent)
   async get(@Payload() request: GetAgentRequest, @Ctx() context: QueryContext) {
-    const rows: AgentRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM evolution.agents WHERE tenant_id = $1 AND name = $2`, [
-      context.envelope.tenantId,
-      request.name,
-    ]);
-    if (rows.length === 0) return { error: { code: 'AGT_001', message: `agent '${request.name}' not found`, status: 404 } };
-    return { agent: toAgent(rows[0]) };
+    const agent = await this.agents.get(context.envelope.tenantId, request.name);
+    return agent ? { agent } : agentNotFound(request.name);
+  }
+
+  @OnQuery(Queries.ListAgents)
+  list(@Payload() request: ListAgentsRequest, @Ctx() context: QueryContext) {
+    return rejectingInvalidArguments(async () => {
+      const { agents, total } = await this.agents.list(context.envelope.tenantId, listCriteriaOf(request));
+      return { agents, total: BigInt(total) };
+    });
+  }
+
+  @OnQuery(Queries.UpdateAgent)
+  update(@Payload() request: UpdateAgentRequest, @Ctx() context: QueryContext) {
+    return rejectingInvalidArguments(async () => {
+      const agent = await this.agents.update(context.envelope.tenantId, request.name, agentChangesOf(request));
+      return agent ? { agent } : agentNotFound(request.name);
+    });
+  }
+
+  @OnQuery(Queries.DeleteAgent)
+  async delete(@Payload() request: DeleteAgentRequest, @Ctx() context: QueryContext) {
+    const deleted = await this.agents.delete(context.envelope.tenantId, request.name);
+    return deleted ? { deleted } : agentNotFound(request.name);
+  }
+
+  @OnQuery(Queries.ListAgentVersions)
+  versions(@Payload() request: ListAgentVersionsRequest, @Ctx() context: QueryContext) {
+    return rejectingInvalidArguments(async () => {
+      const found = await this.agents.versions(context.envelope.tenantId, request.name, pageOf(request.page, request.perPage));
+      return found ? { versions: found.versions, total: BigInt(found.total) } : agentNotFound(request.name);
+    });
   }
 }

@@ -1,4 +1,5 @@
+import { AddRunQueryColumns1763700000200 } from './add-run-query-columns.migration';
 import { CreateRuns1763700000100 } from './create-runs.migration';
 
 export const PLANNER_SCHEMA = 'planner';
-export const plannerMigrations = [CreateRuns1763700000100];
+export const plannerMigrations = [CreateRuns1763700000100, AddRunQueryColumns1763700000200];

@@ -1,6 +1,29 @@
-import { initialRunState, type RunState } from '@sigil/planning';
+import { initialRunState, totalTokens, type RunState } from '@sigil/planning';
 import type { TenantTransaction } from '@sigil/persistence';
 import type { DataSource } from 'typeorm';
+import { finishedAt, type StoredRun } from './run-view';
+
+interface RunRow {
+  state: RunState;
+  created_at: Date;
+}
+
+const stored = (row: RunRow): StoredRun => ({ state: row.state, createdAt: row.created_at });
+
+export interface TokenUsageTotals {
+  runs: bigint;
+  inputTokens: bigint;
+  outputTokens: bigint;
+  totalTokens: bigint;
+}
+
+export interface AgentRunCounts {
+  total: bigint;
+  running: bigint;
+  completed: bigint;
+  failed: bigint;
+  lastRunAt?: Date;
+}
 
 /** Run saga state, one row per run, always read and written for the caller's tenant. */
 export const runRepository = {
@@ -16,17 +39,81 @@ export const runRepository = {
     return row.state;
   },
 
+  /** Writes the state and its queryable columns (agent, tokens, finish time) together. */
   async save(tx: TenantTransaction, state: RunState): Promise<void> {
-    await tx.query(`UPDATE planner.runs SET state = $3, status = $4, updated_at = now() WHERE tenant_id = $1 AND run_id = $2`, [
-      tx.tenantId,
-      state.runId,
-      state,
-      state.status,
-    ]);
+    const tokens = totalTokens(state);
+    await tx.query(
+      `UPDATE planner.runs
+       SET state = $3, status = $4, agent_name = $5, input_tokens = $6, output_tokens = $7, total_tokens = $8, finished_at = $9, updated_at = now()
+       WHERE tenant_id = $1 AND run_id = $2`,
+      [
+        tx.tenantId,
+        state.runId,
+        state,
+        state.status,
+        state.request?.agent.name ?? null,
+        tokens.inputTokens,
+        tokens.outputTokens,
+        tokens.inputTokens + tokens.outputTokens,
+        finishedAt(state)?.toISOString() ?? null,
+      ],
+    );
   },
 
-  async find(dataSource: DataSource, tenantId: string, runId: string): Promise<RunState | undefined> {
-    const rows: { state: RunState }[] = await dataSource.query(`SELECT state FROM planner.runs WHERE tenant_id = $1 AND run_id = $2`, [tenantId, runId]);
-    return rows[0]?.state;
+  async find(dataSource: DataSource, tenantId: string, runId: string): Promise<StoredRun | undefined> {
+    const rows: RunRow[] = await dataSource.query(`SELECT state, created_at FROM planner.runs WHERE tenant_id = $1 AND run_id = $2`, [tenantId, runId]);
+    return rows[0] && stored(rows[0]);
+  },
+
+  /** One page of a session's runs, oldest first, and how many runs the session has (one snapshot). */
+  async listBySession(dataSource: DataSource, tenantId: string, sessionId: string, page: number, perPage: number): Promise<{ runs: StoredRun[]; total: bigint }> {
+    const rows: (RunRow & { total: string; run_id: string | null })[] = await dataSource.query(
+      `SELECT counted.total, paged.run_id, paged.state, paged.created_at
+       FROM (SELECT count(*) AS total FROM planner.runs WHERE tenant_id = $1 AND session_id = $2) AS counted
+       LEFT JOIN LATERAL (
+         SELECT run_id, state, created_at FROM planner.runs
+         WHERE tenant_id = $1 AND session_id = $2
+         ORDER BY created_at, run_id
+         LIMIT $3 OFFSET $4
+       ) AS paged ON true
+       ORDER BY paged.created_at, paged.run_id`,
+      [tenantId, sessionId, perPage, (page - 1) * perPage],
+    );
+    return { total: BigInt(rows[0]?.total ?? 0), runs: rows.filter((row) => row.run_id !== null).map(stored) };
+  },
+
+  /** Tokens of the tenant's runs that finished (completed or failed) at or after the moment. */
+  async tokenUsageSince(dataSource: DataSource, tenantId: string, sinceMs: number): Promise<TokenUsageTotals> {
+    const [row]: Record<'runs' | 'input_tokens' | 'output_tokens' | 'total_tokens', string>[] = await dataSource.query(
+      `SELECT count(*) AS runs,
+              COALESCE(sum(input_tokens), 0) AS input_tokens,
+              COALESCE(sum(output_tokens), 0) AS output_tokens,
+              COALESCE(sum(total_tokens), 0) AS total_tokens
+       FROM planner.runs
+       WHERE tenant_id = $1 AND finished_at >= to_timestamp($2::double precision / 1000)`,
+      [tenantId, sinceMs],
+    );
+    return { runs: BigInt(row.runs), inputTokens: BigInt(row.input_tokens), outputTokens: BigInt(row.output_tokens), totalTokens: BigInt(row.total_tokens) };
+  },
+
+  /** How the tenant's runs of one agent stand; a run not completed or failed is still running. */
+  async agentRunCounts(dataSource: DataSource, tenantId: string, agentName: string): Promise<AgentRunCounts> {
+    const [row]: (Record<'total' | 'running' | 'completed' | 'failed', string> & { last_run_at: Date | null })[] = await dataSource.query(
+      `SELECT count(*) AS total,
+              count(*) FILTER (WHERE status NOT IN ('completed', 'failed')) AS running,
+              count(*) FILTER (WHERE status = 'completed') AS completed,
+              count(*) FILTER (WHERE status = 'failed') AS failed,
+              max(created_at) AS last_run_at
+       FROM planner.runs
+       WHERE tenant_id = $1 AND agent_name = $2`,
+      [tenantId, agentName],
+    );
+    return {
+      total: BigInt(row.total),
+      running: BigInt(row.running),
+      completed: BigInt(row.completed),
+      failed: BigInt(row.failed),
+      lastRunAt: row.last_run_at ?? undefined,
+    };
   },
 };

@@ -2,8 +2,20 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { totalTokens, type RunState } from '@sigil/planning';
 import type { RunViewSchema } from '@sigil/schemas';
 
+/** A run's saga state with the row's creation time, as the repository reads it. */
+export interface StoredRun {
+  state: RunState;
+  createdAt: Date;
+}
+
+/** When the run finished (completed or failed), else undefined while it is still going. */
+export function finishedAt(state: RunState): Date | undefined {
+  const finished = state.status === 'completed' || state.status === 'failed';
+  return finished && state.finishedAtMs !== undefined ? new Date(state.finishedAtMs) : undefined;
+}
+
 /** The run as the API shows it; `validating` is still `running` to a caller. */
-export function toRunView(state: RunState): MessageInitShape<typeof RunViewSchema> {
+export function toRunView({ state, createdAt }: StoredRun): MessageInitShape<typeof RunViewSchema> {
   const tokens = totalTokens(state);
   const last = state.steps[state.steps.length - 1];
   const finished = state.status === 'completed' || state.status === 'failed';
@@ -11,6 +23,8 @@ export function toRunView(state: RunState): MessageInitShape<typeof RunViewSchem
     runId: state.runId,
     sessionId: state.sessionId,
     agentName: state.request?.agent.name ?? '',
+    // Runs stored before the agent's version was kept have none.
+    agentVersion: state.request?.agent.version ?? 0,
     status: state.status === 'validating' ? 'running' : state.status,
     response: state.status === 'completed' ? (last?.output ?? '') : '',
     tokensUsed: {
@@ -23,5 +37,7 @@ export function toRunView(state: RunState): MessageInitShape<typeof RunViewSchem
     requestId: state.request?.requestId ?? '',
     errorCode: state.error?.code ?? '',
     errorMessage: state.error?.message ?? '',
+    createdAt: createdAt.toISOString(),
+    completedAt: finishedAt(state)?.toISOString() ?? '',
   };
 }

@@ -1,26 +1,21 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { Events, Queries } from '@sigil/catalog';
-import { JetStreamContext, NonRetryableError, OnEvent, OnQuery, QueryContext } from '@sigil/messaging';
-import type { GetRunRequest, OutputValidated, RouteDecided, RunRequested, StepCompleted, ContractSelected } from '@sigil/schemas';
-import { DataSource } from 'typeorm';
+import { Events } from '@sigil/catalog';
+import { JetStreamContext, NonRetryableError, OnEvent } from '@sigil/messaging';
+import type { OutputValidated, RouteDecided, RunRequested, StepCompleted, ContractSelected } from '@sigil/schemas';
 import { RunOrchestrator } from './run-orchestrator';
-import { runRepository } from './run-repository';
-import { toRunView } from './run-view';
 
 const delivery = (context: JetStreamContext) => ({ consumerName: context.consumerName, envelope: context.envelope });
 
+/** The run saga's facts, from the bus; the queries are in RunQueriesController. */
 @Controller()
 export class RunsController {
-  constructor(
-    private readonly orchestrator: RunOrchestrator,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly orchestrator: RunOrchestrator) {}
 
   @OnEvent(Events.RunRequested)
   onRunRequested(@Payload() run: RunRequested, @Ctx() context: JetStreamContext) {
     if (!run.agent) throw new NonRetryableError('run request without agent', 'validation_failed');
-    const agent = { name: run.agent.name, systemPrompt: run.agent.systemPrompt, stratum: run.agent.stratum };
+    const agent = { name: run.agent.name, version: run.agent.version, systemPrompt: run.agent.systemPrompt, stratum: run.agent.stratum };
     return this.orchestrator.apply(delivery(context), run.runId, run.sessionId, {
       type: 'requested',
       input: run.input,
@@ -68,12 +63,5 @@ export class RunsController {
       errors: verdict.errors.map((error) => error.message),
       atMs: Date.parse(context.envelope.time),
     });
-  }
-
-  @OnQuery(Queries.GetRun)
-  async getRun(@Payload() request: GetRunRequest, @Ctx() context: QueryContext) {
-    const state = await runRepository.find(this.dataSource, context.envelope.tenantId, request.runId);
-    if (!state) return { error: { code: 'RUN_001', message: `run ${request.runId} not found`, status: 404 } };
-    return { run: toRunView(state) };
   }
 }

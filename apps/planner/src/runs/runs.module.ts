@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RunOrchestrator } from './run-orchestrator';
+import { RunQueriesController } from './run-queries.controller';
 import { RunsController } from './runs.controller';
 
-@Module({ controllers: [RunsController], providers: [RunOrchestrator] })
+@Module({ controllers: [RunsController, RunQueriesController], providers: [RunOrchestrator] })
 export class RunsModule {}

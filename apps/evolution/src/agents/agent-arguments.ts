@@ -1,0 +1,66 @@
+/** A query argument the caller got wrong; the reply is REQ_001 (400) with this message, which names the field. */
+export class InvalidArgument extends Error {}
+
+const STATUSES = ['active', 'inactive'];
+
+export function statusOf(field: string, value: string): string {
+  if (!STATUSES.includes(value)) throw new InvalidArgument(`${field} must be one of ${STATUSES.join(', ')}, got '${value}'`);
+  return value;
+}
+
+const MAX_PER_PAGE = 100;
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** `page` counts from 1 and `per_page` is 1..100; anything else (0 included) is the caller's mistake, not a default. */
+export function pageOf(page: number, perPage: number): Page {
+  if (page < 1) throw new InvalidArgument(`page must be at least 1, got ${page}`);
+  if (perPage < 1 || perPage > MAX_PER_PAGE) throw new InvalidArgument(`per_page must be between 1 and ${MAX_PER_PAGE}, got ${perPage}`);
+  return { limit: perPage, offset: (page - 1) * perPage };
+}
+
+// The field names are the column names; only these ever reach the SQL text.
+const SORT_FIELDS = ['name', 'stratum', 'status', 'created_at', 'updated_at', 'version'];
+const DEFAULT_SORT = [{ field: 'created_at', descending: false }];
+
+/** The ORDER BY terms for the keys in order; name, unique per tenant, ends them so pages never overlap. */
+export function orderByOf(sort: readonly { field: string; descending: boolean }[]): string {
+  const keys = sort.length > 0 ? sort : DEFAULT_SORT;
+  const unknown = keys.find((key) => !SORT_FIELDS.includes(key.field));
+  if (unknown) throw new InvalidArgument(`sort field '${unknown.field}' is not one of ${SORT_FIELDS.join(', ')}`);
+  const terms = keys.map((key) => `${key.field} ${key.descending ? 'DESC' : 'ASC'}`);
+  return (keys.some((key) => key.field === 'name') ? terms : [...terms, 'name ASC']).join(', ');
+}
+
+/** An ILIKE pattern (escape character \) matching the text literally anywhere: its own %, _ and \ are not wildcards. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+const RFC_3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+
+function daysIn(year: number, month: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
+}
+
+function isRealMoment([year, month, day, hour, minute, second, offsetHour, offsetMinute]: number[]): boolean {
+  const dateValid = year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+  return dateValid && hour <= 23 && minute <= 59 && second <= 59 && offsetHour <= 23 && offsetMinute <= 59;
+}
+
+/**
+ * An RFC 3339 timestamp, checked part by part because Date.parse takes 30 February; returned as
+ * written (upper-cased) so PostgreSQL keeps its microseconds.
+ */
+export function timestampOf(field: string, value: string): string {
+  const match = RFC_3339.exec(value);
+  if (!match || !isRealMoment(match.slice(1).map((part) => Number(part ?? 0)))) {
+    throw new InvalidArgument(`${field} must be an RFC 3339 timestamp such as 2025-01-31T12:00:00Z, got '${value}'`);
+  }
+  return value.toUpperCase();
+}

@@ -1,0 +1,47 @@
+import type { ListAgentsRequest, UpdateAgentRequest } from '@sigil/schemas';
+import { containsPattern, InvalidArgument, orderByOf, pageOf, statusOf, timestampOf, type Page } from './agent-arguments';
+
+/** A list request, checked: an absent filter is undefined, the sort is SQL from the whitelist. */
+export interface ListCriteria {
+  page: Page;
+  stratum?: string;
+  status?: string;
+  createdAfter?: string;
+  createdBefore?: string;
+  /** ILIKE pattern for name or description. */
+  contains?: string;
+  orderBy: string;
+}
+
+/** proto3 sends an absent filter as the empty string, which filters nothing. */
+const ifGiven = <T>(value: string, parse: (value: string) => T): T | undefined => (value === '' ? undefined : parse(value));
+
+export function listCriteriaOf(request: ListAgentsRequest): ListCriteria {
+  return {
+    page: pageOf(request.page, request.perPage),
+    stratum: ifGiven(request.stratum, (stratum) => stratum),
+    status: ifGiven(request.status, (status) => statusOf('status', status)),
+    createdAfter: ifGiven(request.createdAfter, (after) => timestampOf('created_after', after)),
+    createdBefore: ifGiven(request.createdBefore, (before) => timestampOf('created_before', before)),
+    contains: ifGiven(request.q, containsPattern),
+    orderBy: orderByOf(request.sort),
+  };
+}
+
+export interface AgentChanges {
+  stratum?: string;
+  description?: string;
+  systemPrompt?: string;
+  status?: string;
+}
+
+/** Only the fields the caller set (proto3 optional presence, so '' is a value); an update setting none is refused. */
+export function agentChangesOf(request: UpdateAgentRequest): AgentChanges {
+  const changes: AgentChanges = {};
+  if (request.stratum !== undefined) changes.stratum = request.stratum;
+  if (request.description !== undefined) changes.description = request.description;
+  if (request.systemPrompt !== undefined) changes.systemPrompt = request.systemPrompt;
+  if (request.status !== undefined) changes.status = statusOf('status', request.status);
+  if (Object.keys(changes).length === 0) throw new InvalidArgument('an update must set at least one of stratum, description, system_prompt, status');
+  return changes;
+}

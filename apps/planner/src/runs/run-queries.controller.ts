@@ -1,0 +1,42 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { Queries } from '@sigil/catalog';
+import { OnQuery, QueryContext } from '@sigil/messaging';
+import type { GetAgentRunStatsRequest, GetRunRequest, GetTokenUsageRequest, ListSessionRunsRequest } from '@sigil/schemas';
+import { DataSource } from 'typeorm';
+import { pageBounds, sinceBoundMs } from './run-query-requests';
+import { runRepository } from './run-repository';
+import { toRunView } from './run-view';
+
+/** The planner's read side: every query answers for the caller's tenant only. */
+@Controller()
+export class RunQueriesController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @OnQuery(Queries.GetRun)
+  async getRun(@Payload() request: GetRunRequest, @Ctx() context: QueryContext) {
+    const run = await runRepository.find(this.dataSource, context.envelope.tenantId, request.runId);
+    if (!run) return { error: { code: 'RUN_001', message: `run ${request.runId} not found`, status: 404 } };
+    return { run: toRunView(run) };
+  }
+
+  @OnQuery(Queries.ListSessionRuns)
+  async listSessionRuns(@Payload() request: ListSessionRunsRequest, @Ctx() context: QueryContext) {
+    const bounds = pageBounds(request.page, request.perPage);
+    if ('error' in bounds) return bounds;
+    const { runs, total } = await runRepository.listBySession(this.dataSource, context.envelope.tenantId, request.sessionId, bounds.page, bounds.perPage);
+    return { runs: runs.map(toRunView), total };
+  }
+
+  @OnQuery(Queries.GetTokenUsage)
+  async getTokenUsage(@Payload() request: GetTokenUsageRequest, @Ctx() context: QueryContext) {
+    const { runs, ...tokensUsed } = await runRepository.tokenUsageSince(this.dataSource, context.envelope.tenantId, sinceBoundMs(request.sinceMs));
+    return { tokensUsed, runs };
+  }
+
+  @OnQuery(Queries.GetAgentRunStats)
+  async getAgentRunStats(@Payload() request: GetAgentRunStatsRequest, @Ctx() context: QueryContext) {
+    const { lastRunAt, ...counts } = await runRepository.agentRunCounts(this.dataSource, context.envelope.tenantId, request.agentName);
+    return { ...counts, lastRunAt: lastRunAt?.toISOString() ?? '' };
+  }
+}
