@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { throwError, type Observable } from 'rxjs';
 import { ProblemException, type ProblemInit } from './problem';
 
 const TITLES: Record<number, string> = {
@@ -42,6 +43,7 @@ export function sendProblem(exception: unknown, request: FastifyRequest, reply: 
   const problem = problemFor(exception);
   if (problem.status >= 500) logger.error(`${request.method} ${request.url.split('?')[0]} [${request.id}]: ${exception instanceof Error ? exception.stack : String(exception)}`);
   if (problem.status === 401) void reply.header('www-authenticate', 'Bearer realm="sigil-api"');
+  if (problem.headers) void reply.headers(problem.headers);
   void reply
     .status(problem.status)
     .header('content-type', 'application/problem+json')
@@ -59,11 +61,13 @@ export function sendProblem(exception: unknown, request: FastifyRequest, reply: 
     });
 }
 
-/** Every error leaves as problem details; internals and stack traces never do. */
+/** Every HTTP error leaves as problem details; internals and stack traces never do. Bus handler errors pass through to the transport. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | undefined {
+    if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
     sendProblem(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+    return undefined;
   }
 }

@@ -12,6 +12,8 @@ export interface ProblemInit {
   detail: string;
   recoveryHints?: string[];
   validationErrors?: FieldViolation[];
+  /** Response headers that belong to this problem, such as Retry-After. */
+  headers?: Record<string, string>;
 }
 
 /** An error the API reports as RFC 9457 problem details; the filter adds instance, request id and time. */
@@ -136,19 +138,11 @@ export const Problems = {
       detail: `Missing required scopes: ${missing.join(', ')}`,
       recoveryHints: ['Request a token or key with the listed scopes'],
     }),
-  scopeNotHeld: (scopes: string[]) =>
-    new ProblemException({
-      status: 403,
-      title: 'InsufficientScopeError',
-      errorCode: 'AUTH_006',
-      detail: `A key cannot be given scopes its creator does not hold: ${scopes.join(', ')}`,
-      recoveryHints: ['Ask for a key with fewer scopes', 'Create it with an admin token'],
-    }),
   apiKeyNotFound: (id: string) =>
     new ProblemException({
       status: 404,
       title: 'ApiKeyNotFoundError',
-      errorCode: 'AUTH_007',
+      errorCode: 'AUTH_006',
       detail: `API key '${id}' not found`,
       recoveryHints: ['List keys with GET /v7/api-keys'],
     }),
@@ -167,6 +161,7 @@ export const Problems = {
       errorCode: 'RATE_002',
       detail: `The tenant used its ${limit} tokens for this minute; retry in ${retryAfterSeconds} s`,
       recoveryHints: ['Wait for Retry-After seconds', 'Shorten inputs or ask for a higher tier'],
+      headers: { 'retry-after': String(Math.max(retryAfterSeconds, 1)) },
     }),
   budgetExhausted: (budget: number) =>
     new ProblemException({

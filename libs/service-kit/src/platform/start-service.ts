@@ -41,7 +41,8 @@ export async function startService(appModule: DynamicModule, settings: ServiceSe
   const app = await NestFactory.create<NestFastifyApplication>(appModule, adapter, { logger: logLevels() });
   app.enableShutdownHooks();
   await configureHttp?.(app);
-  const microservice = app.connectMicroservice({ strategy: app.get(JetStreamServer) });
+  // Deferred, so the filter below is in place before the handlers are bound.
+  const microservice = app.connectMicroservice({ strategy: app.get(JetStreamServer) }, { deferInitialization: true });
   microservice.useGlobalFilters(new RethrowRpcErrorsFilter());
   await app.startAllMicroservices();
   await app.listen({ port: settings.httpPort, host: settings.host });
