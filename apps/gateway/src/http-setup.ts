@@ -23,6 +23,8 @@ const EXPOSED_HEADERS = [
 /** Security headers, the CORS allowlist, metrics, problem details for errors raised before routing, and the API description. */
 export async function configureGatewayHttp(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only: any other body is a 415, not a string handed to validation.
+  fastify.removeContentTypeParser('text/plain');
   fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply));
   await app.register(helmet, {
     // The docs page loads Swagger UI's own script and styles from this origin.
