@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { serviceModule, settingsFromEnv } from '@sigil/service-kit';
+import { testInfrastructure } from '@sigil/testing';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { gatewayService } from '../gateway.service';
+import { buildOpenApiDocument } from './openapi-document';
+
+type Operation = { security?: unknown[]; responses: Record<string, unknown>; requestBody?: unknown };
+
+describe('OpenAPI description of the gateway', () => {
+  let app: NestFastifyApplication;
+  let document: OpenAPIObject;
+  const routes: { method: string; url: string }[] = [];
+
+  beforeAll(async () => {
+    const { natsUrl, databaseUrl, redisUrl } = testInfrastructure();
+    process.env.SIGIL_JWT_SECRET = 'openapi-test-secret-0123456789abcdef';
+    const settings = settingsFromEnv('gateway', 0, { NATS_URL: natsUrl, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SIGIL_API_PORT: '0' });
+    const adapter = new FastifyAdapter();
+    adapter.getInstance().addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method: method.toLowerCase(), url: route.url });
+    });
+    app = await NestFactory.create<NestFastifyApplication>(serviceModule(gatewayService, settings), adapter, { logger: false });
+    await app.init();
+    document = buildOpenApiDocument(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('is a valid OpenAPI 3.1 document by a standard validator', async () => {
+    const result = await new Validator().validate(structuredClone(document) as unknown as Record<string, unknown>);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('describes every route the gateway serves', () => {
+    const served = routes.filter((route) => ['get', 'post', 'patch', 'delete'].includes(route.method)).map((route) => `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+    const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+      ['get', 'post', 'patch', 'delete'].filter((method) => (item as Record<string, unknown>)[method]).map((method) => `${method} ${path}`),
+    );
+    expect(served).toContain('get /v7/agents/{name}');
+    expect(served.filter((route) => !route.includes(' /v7/docs'))).toEqual(expect.arrayContaining(documented));
+    expect(documented).toEqual(expect.arrayContaining(served.filter((route) => !route.includes(' /v7/docs'))));
+  });
+
+  it('gives every /v7 operation its credentials and error responses as problem details', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, Operation>)
+        .filter(([method]) => ['get', 'post', 'patch', 'delete'].includes(method))
+        .map(([method, operation]) => ({ id: `${method} ${path}`, path, method, operation })),
+    );
+    const api = operations.filter(({ path }) => path.startsWith('/v7/'));
+    expect(api.length).toBeGreaterThanOrEqual(16);
+    for (const { id, path, method, operation } of api) {
+      const statuses = Object.keys(operation.responses);
+      expect([id, operation.security]).toEqual([id, [{ bearer: [] }, { api_key: [] }]]);
+      expect([id, statuses]).toEqual([id, expect.arrayContaining(['400', '401', '403', '429', '500', '503'])]);
+      if (path.includes('{')) expect([id, statuses]).toEqual([id, expect.arrayContaining(['404'])]);
+      if (method === 'post') expect([id, statuses]).toEqual([id, expect.arrayContaining(['409', '422'])]);
+      if (operation.requestBody) expect([id, statuses]).toEqual([id, expect.arrayContaining(['413', '415'])]);
+    }
+    const createAgent = document.components?.schemas?.CreateAgentDto as { properties: Record<string, { pattern?: string; enum?: string[] }>; required: string[] };
+    expect(createAgent.required).toEqual(expect.arrayContaining(['name', 'stratum', 'description']));
+    expect(createAgent.properties.name.pattern).toBe('^[a-z][a-z0-9_]*$');
+    expect(createAgent.properties.stratum.enum).toEqual(['RTI', 'RAI', 'ZACS', 'EEI', 'IGE']);
+  });
+});
