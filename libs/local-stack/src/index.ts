@@ -7,3 +7,4 @@ export * from './processes';
 export * from './redis';
 export * from './services';
 export * from './dev-credentials';
+export * from './platform-processes';

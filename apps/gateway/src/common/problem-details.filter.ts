@@ -15,7 +15,9 @@ const TITLES: Record<number, string> = {
 const logger = new Logger('gateway.errors');
 
 function isFastifyClientError(error: unknown): error is FastifyError & { statusCode: number } {
-  return error instanceof Error && 'code' in error && typeof (error as FastifyError).statusCode === 'number' && (error as FastifyError).statusCode! < 500;
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  const status = (error as FastifyError).statusCode;
+  return typeof status === 'number' && status < 500;
 }
 
 export function problemFor(exception: unknown): ProblemInit {

@@ -54,7 +54,9 @@ export class RunsController {
       this.outcomes.forget(runId);
       throw error;
     }
+    const publishedAt = reply.elapsedTime;
     const settled = await outcome;
+    const settledAt = reply.elapsedTime;
     if (!settled || settled.status === 'timeout') {
       void reply.status(202).header('location', `/v7/operations/${runId}`);
       return { operation_id: runId, run_id: runId, session_id: sessionId, status: 'accepted', links: { operation: `/v7/operations/${runId}`, run: `/v7/runs/${runId}` } };
@@ -64,7 +66,12 @@ export class RunsController {
         ? runResponse(completedRunFacts(settled.event, agent.name, requestId))
         : runResponse((await this.runs.find(runId, correlation)) ?? completedOrFailedMissing(runId));
     const used = body.metadata.tokens_used.total_tokens;
-    void reply.headers({ 'x-tokens-used': String(used), 'x-tokens-remaining': String(Math.max(allowance.remainingTokens - used, 0)) });
+    void reply.headers({
+      'x-tokens-used': String(used),
+      'x-tokens-remaining': String(Math.max(allowance.remainingTokens - used, 0)),
+      // The gateway's own time (checks and publish, then the response) apart from the wait for the platform.
+      'server-timing': `gateway;dur=${(publishedAt + reply.elapsedTime - settledAt).toFixed(2)}, run;dur=${(settledAt - publishedAt).toFixed(2)}`,
+    });
     return body;
   }
 

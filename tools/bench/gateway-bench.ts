@@ -1,0 +1,102 @@
+import autocannon from 'autocannon';
+import { freePort, mintToken, startInfrastructure, startPlatformProcesses, stopInfrastructure } from '@sigil/local-stack';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { percentile, table } from './percentiles';
+
+/**
+ * Issue 3's targets, measured on this machine with authentication and rate limiting on:
+ * GET /v7/agents/{name} throughput and latency, and the gateway's own share of a run's latency.
+ * Tenants are many so that no tenant's enterprise limit (2,000 requests a minute) is what is measured.
+ */
+const root = path.resolve(import.meta.dirname, '../../..');
+const stateDir = path.join(root, '.sigil', 'bench');
+const TENANTS = 250;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const write = (line = '') => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  rmSync(stateDir, { recursive: true, force: true });
+  const infrastructure = await startInfrastructure(stateDir, { nats: await freePort(), postgres: await freePort(), redis: await freePort() }, { durable: false });
+  const secret = randomBytes(32).toString('hex');
+  const platform = await startPlatformProcesses(root, stateDir, infrastructure, { SIGIL_JWT_SECRET: secret, SIGIL_JWT_ISSUER: 'sigil-bench', SIGIL_LOG_LEVEL: 'error' }, 'bench');
+  try {
+    const tokens = await Promise.all(
+      Array.from({ length: TENANTS }, (_, index) => mintToken(secret, { tenantId: `bench-${index}`, scope: 'admin', tier: 'enterprise', issuer: 'sigil-bench' })),
+    );
+    await Promise.all(tokens.map((token) => call(platform.gateway, token, 'POST', '/v7/agents', { name: 'bench_agent', stratum: 'RTI', description: 'benchmark agent' })));
+    const reads = await readBenchmark(platform.gateway, tokens);
+    const runs = await runBenchmark(platform.gateway, tokens[0]);
+    write();
+    write(`gateway benchmark: ${CONNECTIONS} connections, ${DURATION_S} s, ${TENANTS} tenants (enterprise tier), JWT auth + Redis rate limits on`);
+    write(
+      table(
+        ['measure', 'value', 'target', 'met'],
+        [
+          ['GET /v7/agents/{name} requests/s', Math.round(reads.requestsPerSecond), '>= 5000', reads.requestsPerSecond >= 5_000 ? 'yes' : 'NO'],
+          ['GET /v7/agents/{name} p50 ms', reads.p50, '', ''],
+          ['GET /v7/agents/{name} p99 ms', reads.p99, '< 20', reads.p99 < 20 ? 'yes' : 'NO'],
+          ['GET responses not 200', reads.non200, '0', reads.non200 === 0 ? 'yes' : 'NO'],
+          [`run: gateway added p50 ms (${RUNS} sync runs)`, runs.addedP50.toFixed(2), '< 2', runs.addedP50 < 2 ? 'yes' : 'NO'],
+          ['run: gateway added p95 ms', runs.addedP95.toFixed(2), '', ''],
+          ['run: client latency p50 ms', runs.totalP50.toFixed(2), '', ''],
+          ['run: wait for the platform p50 ms', runs.waitP50.toFixed(2), '', ''],
+        ],
+      ),
+    );
+  } finally {
+    await platform.stop();
+    await stopInfrastructure(stateDir);
+  }
+}
+
+async function call(gateway: string, token: string, method: string, route: string, body?: unknown): Promise<{ body: Record<string, unknown>; headers: Headers }> {
+  const response = await fetch(`${gateway}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const parsed = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(parsed)}`);
+  return { body: parsed, headers: response.headers };
+}
+
+const serverTiming = (headers: Headers, name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(headers.get('server-timing') ?? '')?.[1] ?? NaN);
+
+/** Each request carries the next tenant's token, as many clients would. */
+async function readBenchmark(gateway: string, tokens: string[]) {
+  let next = 0;
+  const options = (duration: number): autocannon.Options => ({
+    url: `${gateway}/v7/agents/bench_agent`,
+    connections: CONNECTIONS,
+    duration,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, headers: { authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
+  });
+  await autocannon(options(3));
+  const result = await autocannon(options(DURATION_S));
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non200: result.non2xx + result.errors + result.timeouts };
+}
+
+/**
+ * The gateway's share of a run, from its Server-Timing header: authentication, rate limit, agent and
+ * budget lookups and the publish, plus building the response once the run completed.
+ */
+async function runBenchmark(gateway: string, token: string) {
+  const added: number[] = [];
+  const totals: number[] = [];
+  const waits: number[] = [];
+  for (let index = 0; index < RUNS + 20; index++) {
+    const started = performance.now();
+    const run = await call(gateway, token, 'POST', '/v7/agents/bench_agent/run', { input: `question ${index}` });
+    if (index < 20) continue;
+    totals.push(performance.now() - started);
+    added.push(serverTiming(run.headers, 'gateway'));
+    waits.push(serverTiming(run.headers, 'run'));
+  }
+  return { addedP50: percentile(added, 50), addedP95: percentile(added, 95), totalP50: percentile(totals, 50), waitP50: percentile(waits, 50) };
+}
+
+await main();
