@@ -1,5 +1,5 @@
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, of, tap, type Observable } from 'rxjs';
@@ -8,6 +8,8 @@ import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import { IdempotencyStore } from './idempotency-store';
 import { IDEMPOTENCY_KEY, requestFingerprint } from './request-fingerprint';
+
+const logger = new Logger('gateway.idempotency');
 
 /** Response headers a replay must carry to mean the same thing. */
 const REPLAYED_HEADERS = ['location', 'x-tokens-used', 'x-tokens-remaining'];
@@ -47,7 +49,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle().pipe(
           tap((body: unknown) => {
             const status = reply.statusCode !== 200 ? reply.statusCode : declaredStatus;
-            void this.store.complete(key, fingerprint, { status, headers: replayedHeaders(reply), body });
+            // The response goes out either way; a lost record only means a repeat runs again once the claim lapses.
+            this.store.complete(key, fingerprint, { status, headers: replayedHeaders(reply), body }).catch((error: unknown) => {
+              logger.warn(`could not keep the response for an idempotency key: ${error instanceof Error ? error.message : String(error)}`);
+            });
           }),
           catchError((error: unknown) => from(this.store.release(key)).pipe(mergeMap(() => Promise.reject(error)))),
         );
