@@ -54,7 +54,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
               logger.warn(`could not keep the response for an idempotency key: ${error instanceof Error ? error.message : String(error)}`);
             });
           }),
-          catchError((error: unknown) => from(this.store.release(key)).pipe(mergeMap(() => Promise.reject(error)))),
+          // The caller sees the original error; if the release fails too, the claim lapses on its own.
+          catchError((error: unknown) => from(this.store.release(key).catch(() => undefined)).pipe(mergeMap(() => Promise.reject(error)))),
         );
       }),
     );
