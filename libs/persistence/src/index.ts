@@ -2,3 +2,4 @@ export * from './data-source/service-data-source';
 export * from './inbox-outbox/messaging-tables.migration';
 export * from './inbox-outbox/outbox-relay';
 export * from './inbox-outbox/unit-of-work';
+export * from './paging/page-window';

@@ -1,3 +1,5 @@
+import { pageWindow, type PageWindow } from '@sigil/persistence';
+
 /** A query argument the caller got wrong; the reply is REQ_001 (400) with this message, which names the field. */
 export class InvalidArgument extends Error {}
 
@@ -8,18 +10,11 @@ export function statusOf(field: string, value: string): string {
   return value;
 }
 
-const MAX_PER_PAGE = 100;
-
-export interface Page {
-  limit: number;
-  offset: number;
-}
-
-/** `page` counts from 1 and `per_page` is 1..100; anything else (0 included) is the caller's mistake, not a default. */
-export function pageOf(page: number, perPage: number): Page {
-  if (page < 1) throw new InvalidArgument(`page must be at least 1, got ${page}`);
-  if (perPage < 1 || perPage > MAX_PER_PAGE) throw new InvalidArgument(`per_page must be between 1 and ${MAX_PER_PAGE}, got ${perPage}`);
-  return { limit: perPage, offset: (page - 1) * perPage };
+/** The shared page rule (`pageWindow`), refusing as an invalid argument. */
+export function pageOf(page: number, perPage: number): PageWindow {
+  const window = pageWindow(page, perPage);
+  if ('problem' in window) throw new InvalidArgument(window.problem);
+  return window;
 }
 
 // The field names are the column names; only these ever reach the SQL text.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Agent, CreateAgentRequest } from '@sigil/schemas';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Page } from './agent-arguments';
+import type { PageWindow } from '@sigil/persistence';
 import type { AgentChanges, ListCriteria } from './agent-requests';
 
 type AgentFields = Omit<Agent, '$typeName' | '$unknown'>;
@@ -132,7 +132,7 @@ export class AgentRepository {
   }
 
   /** One page of the agent's versions, newest first, or undefined when there is no such agent. */
-  async versions(tenantId: string, name: string, page: Page): Promise<{ versions: AgentFields[]; total: number } | undefined> {
+  async versions(tenantId: string, name: string, page: PageWindow): Promise<{ versions: AgentFields[]; total: number } | undefined> {
     const agents: { created_at: Date; total: string }[] = await this.dataSource.query(
       `SELECT created_at, (SELECT count(*) FROM evolution.agent_versions WHERE tenant_id = $1 AND name = $2) AS total
        FROM evolution.agents WHERE tenant_id = $1 AND name = $2`,

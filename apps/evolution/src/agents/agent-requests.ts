@@ -1,9 +1,10 @@
+import type { PageWindow } from '@sigil/persistence';
 import type { ListAgentsRequest, UpdateAgentRequest } from '@sigil/schemas';
-import { containsPattern, InvalidArgument, orderByOf, pageOf, statusOf, timestampOf, type Page } from './agent-arguments';
+import { containsPattern, InvalidArgument, orderByOf, pageOf, statusOf, timestampOf } from './agent-arguments';
 
 /** A list request, checked: an absent filter is undefined, the sort is SQL from the whitelist. */
 export interface ListCriteria {
-  page: Page;
+  page: PageWindow;
   stratum?: string;
   status?: string;
   createdAfter?: string;

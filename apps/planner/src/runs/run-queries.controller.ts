@@ -3,8 +3,9 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { Queries } from '@sigil/catalog';
 import { OnQuery, QueryContext } from '@sigil/messaging';
 import type { GetAgentRunStatsRequest, GetRunRequest, GetTokenUsageRequest, ListSessionRunsRequest } from '@sigil/schemas';
+import { pageWindow } from '@sigil/persistence';
 import { DataSource } from 'typeorm';
-import { pageBounds, sinceBoundMs } from './run-query-requests';
+import { sinceBoundMs } from './run-query-requests';
 import { runRepository } from './run-repository';
 import { toRunView } from './run-view';
 
@@ -22,9 +23,9 @@ export class RunQueriesController {
 
   @OnQuery(Queries.ListSessionRuns)
   async listSessionRuns(@Payload() request: ListSessionRunsRequest, @Ctx() context: QueryContext) {
-    const bounds = pageBounds(request.page, request.perPage);
-    if ('error' in bounds) return bounds;
-    const { runs, total } = await runRepository.listBySession(this.dataSource, context.envelope.tenantId, request.sessionId, bounds.page, bounds.perPage);
+    const window = pageWindow(request.page, request.perPage);
+    if ('problem' in window) return { error: { code: 'REQ_001', message: window.problem, status: 400 } };
+    const { runs, total } = await runRepository.listBySession(this.dataSource, context.envelope.tenantId, request.sessionId, window);
     return { runs: runs.map(toRunView), total };
   }
 

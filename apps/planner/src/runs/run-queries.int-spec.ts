@@ -213,7 +213,7 @@ describe('planner run queries over real NATS and PostgreSQL', () => {
     });
 
     it.each([
-      [0, 10, 'page must be 1 or more, got 0'],
+      [0, 10, 'page must be at least 1, got 0'],
       [1, 0, 'per_page must be between 1 and 100, got 0'],
       [1, 101, 'per_page must be between 1 and 100, got 101'],
     ])('refuses page %i with per_page %i as a bad request', async (page, perPage, message) => {

@@ -1,5 +1,5 @@
 import { initialRunState, totalTokens, type RunState } from '@sigil/planning';
-import type { TenantTransaction } from '@sigil/persistence';
+import type { PageWindow, TenantTransaction } from '@sigil/persistence';
 import type { DataSource } from 'typeorm';
 import { finishedAt, type StoredRun } from './run-view';
 
@@ -66,7 +66,7 @@ export const runRepository = {
   },
 
   /** One page of a session's runs, oldest first, and how many runs the session has (one snapshot). */
-  async listBySession(dataSource: DataSource, tenantId: string, sessionId: string, page: number, perPage: number): Promise<{ runs: StoredRun[]; total: bigint }> {
+  async listBySession(dataSource: DataSource, tenantId: string, sessionId: string, window: PageWindow): Promise<{ runs: StoredRun[]; total: bigint }> {
     const rows: (RunRow & { total: string; run_id: string | null })[] = await dataSource.query(
       `SELECT counted.total, paged.run_id, paged.state, paged.created_at
        FROM (SELECT count(*) AS total FROM planner.runs WHERE tenant_id = $1 AND session_id = $2) AS counted
@@ -77,7 +77,7 @@ export const runRepository = {
          LIMIT $3 OFFSET $4
        ) AS paged ON true
        ORDER BY paged.created_at, paged.run_id`,
-      [tenantId, sessionId, perPage, (page - 1) * perPage],
+      [tenantId, sessionId, window.limit, window.offset],
     );
     return { total: BigInt(rows[0]?.total ?? 0), runs: rows.filter((row) => row.run_id !== null).map(stored) };
   },
