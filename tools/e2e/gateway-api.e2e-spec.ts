@@ -94,6 +94,17 @@ describe('gateway: conventions, agents, runs and operations', () => {
       expect((await api('GET', '/v7/agents')).headers.get('cache-control')).toBe('private, max-age=60');
     });
 
+    it('keeps each replica copy of an agent current: a change made through one replica is served by another at once', async () => {
+      const other = apiAt(await platform.startGatewayReplica(), await bearer(tenantId, ALL_SCOPES, { tier: 'enterprise' }));
+      await api('POST', '/v7/agents', { name: 'replicated', stratum: 'RTI', description: 'first' });
+      expect((await other('GET', '/v7/agents/replicated')).body).toMatchObject({ description: 'first' });
+      await api('PATCH', '/v7/agents/replicated', { description: 'second' });
+      // Copies live 30 s: seeing the change within 3 s shows the announcement evicted the other replica's copy.
+      await eventually(async () => expect((await other('GET', '/v7/agents/replicated')).body).toMatchObject({ description: 'second', revision: 2 }), 3_000);
+      await api('DELETE', '/v7/agents/replicated');
+      await eventually(async () => expect((await other('GET', '/v7/agents/replicated')).status).toBe(404), 3_000);
+    });
+
     it('reports status with run counts, and an inactive agent cannot run', async () => {
       await api('POST', '/v7/agents', { name: 'stateful', stratum: 'RTI', description: 'd' });
       expect((await api('POST', '/v7/agents/stateful/run', { input: 'one' })).body.status).toBe('completed');

@@ -218,5 +218,26 @@ describe('gateway: authentication, scopes, tenants and rate limits', () => {
       expect(refused.body).toMatchObject({ error_code: 'RATE_002' });
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     });
+
+    it('refuses runs once the tenant spent its day, counting from the planner when Redis lost the day', async () => {
+      const tenantId = tenant('daily');
+      const api = await as(tenantId);
+      expect((await api('POST', '/v7/agents', agentBody('daily'))).status).toBe(201);
+      const run = await api('POST', '/v7/agents/daily/run', { input: 'count my day' });
+      const spent = (run.body.metadata as { tokens_used: { total_tokens: number } }).tokens_used.total_tokens;
+      const dayKey = `tokens:${tenantId}:day:${Math.floor(Number((await redis.time())[0]) / 86_400)}`;
+      for (let attempt = 0; Number(await redis.get(dayKey)) !== spent && attempt < 50; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(Number(await redis.get(dayKey))).toBe(spent);
+
+      await redis.del(dayKey);
+      const reseeded = await api('POST', '/v7/agents/daily/run', { input: 'after a Redis loss' });
+      expect(reseeded.status).toBe(200);
+      expect(Number(reseeded.headers.get('x-tokens-remaining'))).toBe(40_000_000 - spent - Number(reseeded.headers.get('x-tokens-used')));
+
+      await redis.set(dayKey, 40_000_000);
+      const refused = await api('POST', '/v7/agents/daily/run', { input: 'over the day' });
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ error_code: 'CTX_003' });
+    });
   });
 });

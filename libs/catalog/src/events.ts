@@ -1,5 +1,6 @@
 import { defineEvent, requireFields } from '@sigil/messaging';
 import {
+  AgentChangedSchema,
   ContractSelectedSchema,
   OutputValidatedSchema,
   RouteDecidedSchema,
@@ -25,6 +26,7 @@ export const Events = {
   OutputValidated: defineEvent('sigil.contracts.v1.validated', OutputValidatedSchema, requireFields('runId', 'sessionId', 'decision')),
   StepRequested: defineEvent('sigil.reasoning.v1.step_requested', StepRequestedSchema, requireFields('runId', 'sessionId', 'stepId', 'prompt')),
   StepCompleted: defineEvent('sigil.reasoning.v1.step_completed', StepCompletedSchema, requireFields('runId', 'sessionId', 'stepId')),
+  AgentChanged: defineEvent('sigil.agents.v1.changed', AgentChangedSchema, requireFields('name', 'change')),
 } as const;
 
 export const allEvents = Object.values(Events);

@@ -12,18 +12,24 @@ import type {
 } from '@sigil/schemas';
 import { pageOf } from './agent-arguments';
 import { agentExists, agentNotFound, rejectingInvalidArguments } from './agent-replies';
+import { AgentChanges } from './agent-changes';
 import { AgentRepository } from './agent-repository';
 import { agentChangesOf, listCriteriaOf } from './agent-requests';
 
 /** The agent registry, always within the caller's tenant; the gateway validates input before asking. */
 @Controller()
 export class AgentsController {
-  constructor(private readonly agents: AgentRepository) {}
+  constructor(
+    private readonly agents: AgentRepository,
+    private readonly changes: AgentChanges,
+  ) {}
 
   @OnQuery(Queries.CreateAgent)
   async create(@Payload() request: CreateAgentRequest, @Ctx() context: QueryContext) {
     const agent = await this.agents.create(context.envelope.tenantId, request);
-    return agent ? { agent } : agentExists(request.name);
+    if (!agent) return agentExists(request.name);
+    await this.changes.announce('created', agent, context);
+    return { agent };
   }
 
   @OnQuery(Queries.GetAgent)
@@ -44,14 +50,18 @@ export class AgentsController {
   update(@Payload() request: UpdateAgentRequest, @Ctx() context: QueryContext) {
     return rejectingInvalidArguments(async () => {
       const agent = await this.agents.update(context.envelope.tenantId, request.name, agentChangesOf(request));
-      return agent ? { agent } : agentNotFound(request.name);
+      if (!agent) return agentNotFound(request.name);
+      await this.changes.announce('updated', agent, context);
+      return { agent };
     });
   }
 
   @OnQuery(Queries.DeleteAgent)
   async delete(@Payload() request: DeleteAgentRequest, @Ctx() context: QueryContext) {
     const deleted = await this.agents.delete(context.envelope.tenantId, request.name);
-    return deleted ? { deleted } : agentNotFound(request.name);
+    if (!deleted) return agentNotFound(request.name);
+    await this.changes.announce('deleted', { name: request.name }, context);
+    return { deleted };
   }
 
   @OnQuery(Queries.ListAgentVersions)

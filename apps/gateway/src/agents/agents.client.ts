@@ -6,21 +6,28 @@ import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import type { SortKey } from '../common/sort-spec';
 import type { CreateAgentDto, ListAgentsQueryDto, UpdateAgentDto } from './agent-dtos';
+import { AgentCache } from './agent-cache';
 
 /** The agent registry lives in evolution; the gateway only asks, always as the caller's tenant. */
 @Injectable()
 export class AgentsClient {
-  constructor(private readonly queries: QueryClient) {}
+  constructor(
+    private readonly queries: QueryClient,
+    private readonly cache: AgentCache,
+  ) {}
 
   async create(dto: CreateAgentDto, correlation: Correlation): Promise<Agent> {
     const payload = { name: dto.name, stratum: dto.stratum, description: dto.description, systemPrompt: dto.system_prompt ?? '' };
     const reply = await this.ask(() => this.queries.request(Queries.CreateAgent, payload, correlation));
-    return required(reply.agent, reply.error, dto.name);
+    return this.remembered(required(reply.agent, reply.error, dto.name), correlation);
   }
 
-  async get(name: string, correlation: Correlation): Promise<Agent> {
-    const reply = await this.ask(() => this.queries.request(Queries.GetAgent, { name }, correlation));
-    return required(reply.agent, reply.error, name);
+  /** Reads are served from this replica's copy when it has one (see AgentCache). */
+  get(name: string, correlation: Correlation): Promise<Agent> {
+    return this.cache.getOrLoad(correlation.tenantId, name, async () => {
+      const reply = await this.ask(() => this.queries.request(Queries.GetAgent, { name }, correlation));
+      return required(reply.agent, reply.error, name);
+    });
   }
 
   async list(query: ListAgentsQueryDto, sort: SortKey[], correlation: Correlation): Promise<{ agents: Agent[]; total: number }> {
@@ -42,11 +49,12 @@ export class AgentsClient {
   async update(name: string, dto: UpdateAgentDto, correlation: Correlation): Promise<Agent> {
     const payload = { name, stratum: dto.stratum, description: dto.description, systemPrompt: dto.system_prompt, status: dto.status };
     const reply = await this.ask(() => this.queries.request(Queries.UpdateAgent, payload, correlation));
-    return required(reply.agent, reply.error, name);
+    return this.remembered(required(reply.agent, reply.error, name), correlation);
   }
 
   async delete(name: string, correlation: Correlation): Promise<void> {
     const reply = await this.ask(() => this.queries.request(Queries.DeleteAgent, { name }, correlation));
+    this.cache.forget(correlation.tenantId, name);
     if (reply.error || !reply.deleted) throw problemOf(reply.error, name);
   }
 
@@ -55,6 +63,11 @@ export class AgentsClient {
     const reply = await this.ask(() => this.queries.request(Queries.ListAgentVersions, payload, correlation));
     if (reply.error) throw problemOf(reply.error, name);
     return { versions: reply.versions, total: Number(reply.total) };
+  }
+
+  private remembered(agent: Agent, correlation: Correlation): Agent {
+    this.cache.remember(correlation.tenantId, agent);
+    return agent;
   }
 
   private ask<T>(call: () => Promise<T>): Promise<T> {

@@ -11,8 +11,9 @@ import { budgetSummary, dayStartUtc } from './budget-period';
 const DAY_MS = 86_400_000;
 
 /**
- * A tenant's tokens against its tier: the daily budget counts finished runs from the planner's
- * records (the source of truth), the per-minute limit uses the Redis meter (fast, shared).
+ * A tenant's tokens against its tier. The planner's records are the truth (the status report
+ * reads them); the check before each run reads the Redis meter, one round trip, whose day counter
+ * is seeded from the planner once per tenant and day and then grows with each finished run.
  */
 @Injectable()
 export class TokenBudget {
@@ -24,31 +25,44 @@ export class TokenBudget {
   async status(principal: Principal, correlation: Correlation) {
     const limits = TIERS[principal.tier];
     const dayStart = dayStartUtc(Date.now());
-    const [usage, minute] = await Promise.all([
-      orUnavailable('planner service', () => this.queries.request(Queries.GetTokenUsage, { sinceMs: BigInt(dayStart) }, correlation)),
-      orUnavailable('token meter (Redis)', () => this.meter.thisMinute(principal.tenantId)),
-    ]);
-    if (usage.error) throw new Error(`planner refused token usage: ${usage.error.code} ${usage.error.message}`);
+    const [usage, reading] = await Promise.all([this.plannerUsage(dayStart, correlation), this.readMeter(principal)]);
     return {
       tier: principal.tier,
       daily: {
-        ...budgetSummary({ budget: limits.dailyTokens, used: Number(usage.tokensUsed?.totalTokens ?? 0n) }, dayStart + DAY_MS),
-        runs: Number(usage.runs),
+        ...budgetSummary({ budget: limits.dailyTokens, used: usage.tokens }, dayStart + DAY_MS),
+        runs: usage.runs,
       },
       per_minute: {
         limit_tokens: limits.tokensPerMinute,
-        used_tokens: minute.used,
-        remaining_tokens: Math.max(limits.tokensPerMinute - minute.used, 0),
-        resets_in_seconds: minute.resetsInSeconds,
+        used_tokens: reading.minuteUsed,
+        remaining_tokens: Math.max(limits.tokensPerMinute - reading.minuteUsed, 0),
+        resets_in_seconds: reading.minuteResetsInSeconds,
       },
     };
   }
 
   /** Refuses a run when the tenant spent its minute's tokens (429 RATE_002) or its day's (429 CTX_003). */
   async ensureCanRun(principal: Principal, correlation: Correlation): Promise<{ remainingTokens: number }> {
-    const status = await this.status(principal, correlation);
-    if (status.per_minute.remaining_tokens <= 0) throw Problems.tokenRateLimited(status.per_minute.limit_tokens, status.per_minute.resets_in_seconds);
-    if (status.daily.remaining_tokens <= 0) throw Problems.budgetExhausted(status.daily.budget_tokens);
-    return { remainingTokens: status.daily.remaining_tokens };
+    const limits = TIERS[principal.tier];
+    const reading = await this.readMeter(principal);
+    if (reading.minuteUsed >= limits.tokensPerMinute) throw Problems.tokenRateLimited(limits.tokensPerMinute, reading.minuteResetsInSeconds);
+    const dayUsed = reading.dayUsed ?? (await this.seedDay(principal, reading.dayStartMs, correlation));
+    if (dayUsed >= limits.dailyTokens) throw Problems.budgetExhausted(limits.dailyTokens);
+    return { remainingTokens: limits.dailyTokens - dayUsed };
+  }
+
+  private readMeter(principal: Principal) {
+    return orUnavailable('token meter (Redis)', () => this.meter.read(principal.tenantId));
+  }
+
+  private async seedDay(principal: Principal, dayStartMs: number, correlation: Correlation): Promise<number> {
+    const usage = await this.plannerUsage(dayStartMs, correlation);
+    return orUnavailable('token meter (Redis)', () => this.meter.seedDay(principal.tenantId, dayStartMs, usage.tokens));
+  }
+
+  private async plannerUsage(sinceMs: number, correlation: Correlation): Promise<{ tokens: number; runs: number }> {
+    const usage = await orUnavailable('planner service', () => this.queries.request(Queries.GetTokenUsage, { sinceMs: BigInt(sinceMs) }, correlation));
+    if (usage.error) throw new Error(`planner refused token usage: ${usage.error.code} ${usage.error.message}`);
+    return { tokens: Number(usage.tokensUsed?.totalTokens ?? 0n), runs: Number(usage.runs) };
   }
 }
