@@ -1,8 +1,8 @@
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { corsOriginsFromEnv } from './common/cors-origins';
 import { sendProblem } from './common/problem-details.filter';
+import { securityHeaders } from './common/security-headers';
 import { serveOpenApi } from './openapi/openapi-document';
 import { httpMetrics } from './observability/http-metrics';
 
@@ -26,10 +26,10 @@ export async function configureGatewayHttp(app: NestFastifyApplication): Promise
   // The API speaks JSON only: any other body is a 415, not a string handed to validation.
   fastify.removeContentTypeParser('text/plain');
   fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply));
-  await app.register(helmet, {
-    // The docs page loads Swagger UI's own script and styles from this origin.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] } },
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  const headers = securityHeaders();
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
   });
   app.enableCors({
     origin: corsOriginsFromEnv(process.env.SIGIL_CORS_ORIGINS),

@@ -44,7 +44,8 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         { provide: NATS_CONNECTION, useFactory: () => connectToNats(settings.natsUrl, settings.serviceName) },
         {
           provide: REDIS,
-          useFactory: () => new Redis(settings.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false }),
+          // Auto-pipelining sends the commands of concurrent requests issued in one tick as one write.
+          useFactory: () => new Redis(settings.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false, enableAutoPipelining: true }),
         },
         {
           provide: DataSource,
