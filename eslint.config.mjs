@@ -23,6 +23,8 @@ export default [
             { sourceTag: 'type:schema', onlyDependOnLibsWithTags: ['type:schema'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling', 'type:infra', 'type:catalog', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:tooling'] },
+            // Benchmarks time the domain libs themselves, of every scope, besides starting the platform.
+            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:tooling', 'type:infra', 'type:catalog', 'type:testing'] },
             // A service's own domain lib is its business; another service's is not.
             { sourceTag: 'scope:router', onlyDependOnLibsWithTags: ['scope:router', 'scope:shared'] },
             { sourceTag: 'scope:planner', onlyDependOnLibsWithTags: ['scope:planner', 'scope:shared'] },

@@ -1,5 +1,19 @@
 import { defineQuery } from '@sigil/messaging';
 import {
+  ContractReplySchema,
+  CreateContractRequestSchema,
+  DeleteContractReplySchema,
+  DeleteContractRequestSchema,
+  GetContractRequestSchema,
+  GetPromptContextReplySchema,
+  GetPromptContextRequestSchema,
+  ListContractsReplySchema,
+  ListContractsRequestSchema,
+  ListTemplatesReplySchema,
+  ListTemplatesRequestSchema,
+  UpdateContractRequestSchema,
+  ValidateOutputReplySchema,
+  ValidateOutputRequestSchema,
   CreateAgentRequestSchema,
   CreateAgentResponseSchema,
   GetAgentRequestSchema,
@@ -48,6 +62,22 @@ export const Queries = {
   GetRun: defineQuery('sigil.run.v1.get', GetRunRequestSchema, GetRunResponseSchema),
   /** event-store */
   ListSessionEvents: defineQuery('sigil.events.v1.list_session', ListSessionEventsRequestSchema, ListSessionEventsResponseSchema),
+  /** contracts */
+  CreateContract: defineQuery('sigil.contracts.v1.create', CreateContractRequestSchema, ContractReplySchema),
+  /** contracts: a tenant's contract or a template */
+  GetContract: defineQuery('sigil.contracts.v1.get', GetContractRequestSchema, ContractReplySchema),
+  /** contracts */
+  ListContracts: defineQuery('sigil.contracts.v1.list', ListContractsRequestSchema, ListContractsReplySchema),
+  /** contracts: a new revision; templates are refused (CV-006) */
+  UpdateContract: defineQuery('sigil.contracts.v1.update', UpdateContractRequestSchema, ContractReplySchema),
+  /** contracts */
+  DeleteContract: defineQuery('sigil.contracts.v1.delete', DeleteContractRequestSchema, DeleteContractReplySchema),
+  /** contracts */
+  ValidateOutput: defineQuery('sigil.contracts.v1.validate', ValidateOutputRequestSchema, ValidateOutputReplySchema),
+  /** contracts */
+  ListTemplates: defineQuery('sigil.contracts.v1.list_templates', ListTemplatesRequestSchema, ListTemplatesReplySchema),
+  /** contracts */
+  GetPromptContext: defineQuery('sigil.contracts.v1.prompt_context', GetPromptContextRequestSchema, GetPromptContextReplySchema),
 } as const;
 
 export const allQueries = Object.values(Queries);

@@ -1,1 +1,2 @@
 export * from './run-saga';
+export * from './run-state';

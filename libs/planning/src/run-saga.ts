@@ -3,65 +3,12 @@
  * into the run's state, `decide` says what to do next. The planner stores the state and carries out
  * the commands through its outbox, so a redelivered fact can never issue a command twice.
  */
+import { attemptsOf, totalTokens, type PlannedStep, type RunCommand, type RunFact, type RunState, type Verdict } from './run-state';
 
-export interface TokenCount {
-  inputTokens: number;
-  outputTokens: number;
-}
-
-/** The agent as it was when the run was requested (its snapshot on the RunRequested event). */
-export interface AgentInfo {
-  name: string;
-  version: number;
-  systemPrompt: string;
-  stratum: string;
-}
-
-export type RunStatus = 'accepted' | 'running' | 'validating' | 'completed' | 'failed';
-
-export interface PlannedStep {
-  stepId: string;
-  prompt: string;
-  strategy: string;
-  status: 'dispatched' | 'completed';
-  output?: string;
-  tokens?: TokenCount;
-  model?: string;
-}
-
-export interface RunState {
-  runId: string;
-  sessionId: string;
-  status: RunStatus;
-  request?: { input: string; agent: AgentInfo; requestedAtMs: number; requestId: string };
-  route?: { strategy: string; complexity: number; intent: string };
-  contract?: { name: string | null };
-  steps: PlannedStep[];
-  verdict?: { isValid: boolean; decision: string; errors: string[] };
-  error?: { code: string; message: string };
-  finishedAtMs?: number;
-}
-
-export type RunFact =
-  | { type: 'requested'; input: string; agent: AgentInfo; requestedAtMs: number; requestId: string }
-  | { type: 'routed'; strategy: string; complexity: number; intent: string }
-  | { type: 'contract_selected'; name: string | null }
-  | { type: 'step_completed'; stepId: string; output: string; tokens: TokenCount; model: string }
-  | { type: 'validated'; isValid: boolean; decision: string; errors: string[]; atMs: number };
-
-export type RunCommand =
-  | { type: 'dispatch_step'; step: PlannedStep; systemPrompt: string }
-  | { type: 'request_validation'; output: string }
-  | { type: 'complete'; response: string; tokens: TokenCount; model: string; latencyMs: number }
-  | { type: 'fail'; errorCode: string; message: string; tokens: TokenCount; latencyMs: number };
-
-export const MAX_OUTPUT_TOKENS = 1_024;
-/** The spec's error code for an output that breaks its contract. */
-export const CONTRACT_VIOLATION = 'CV-001';
-
-export function initialRunState(runId: string, sessionId: string): RunState {
-  return { runId, sessionId, status: 'accepted', steps: [] };
-}
+/** The spec's error codes (appendix C) for a run that ends on its contract. */
+export const CONTRACT_VIOLATION = 'CV-008';
+export const CONTRACT_REJECTED_IN_REVIEW = 'CV-007';
+export const CONTRACT_EXECUTION_ERROR = 'CV-009';
 
 /** Facts may arrive in any order (the router can be faster than the planner's own consumer). */
 export function evolve(state: RunState, fact: RunFact): RunState {
@@ -71,7 +18,10 @@ export function evolve(state: RunState, fact: RunFact): RunState {
     case 'routed':
       return { ...state, route: { strategy: fact.strategy, complexity: fact.complexity, intent: fact.intent } };
     case 'contract_selected':
-      return { ...state, contract: { name: fact.name } };
+      return {
+        ...state,
+        contract: { name: fact.name, failureStrategy: fact.failureStrategy, maxRetries: fact.maxRetries, promptContext: fact.promptContext, strategy: fact.strategy },
+      };
     case 'step_completed':
       return {
         ...state,
@@ -79,49 +29,98 @@ export function evolve(state: RunState, fact: RunFact): RunState {
           step.stepId === fact.stepId ? { ...step, status: 'completed', output: fact.output, tokens: fact.tokens, model: fact.model } : step,
         ),
       };
-    case 'validated':
-      return { ...state, verdict: { isValid: fact.isValid, decision: fact.decision, errors: fact.errors }, finishedAtMs: fact.atMs };
+    case 'validated': {
+      // A verdict on an earlier attempt (a redelivery) says nothing about the current one.
+      if (fact.attempt !== attemptsOf(state) || state.status !== 'validating') return state;
+      const { attempt, isValid, decision, errors, refinedPrompt, output } = fact;
+      return { ...state, verdict: { attempt, isValid, decision, errors, refinedPrompt, output }, finishedAtMs: fact.atMs };
+    }
+    case 'reviewed':
+      if (state.status !== 'escalated' || state.review) return state;
+      return {
+        ...state,
+        review: { approved: fact.approved, note: fact.note },
+        verdict: state.verdict && fact.output !== undefined ? { ...state.verdict, output: fact.output } : state.verdict,
+        finishedAtMs: fact.atMs,
+      };
   }
 }
 
-/** The skeleton plans one step; DAG plans for complex work come with the planning issue. */
-export function planSteps(runId: string, input: string, strategy: string): PlannedStep[] {
-  return [{ stepId: `${runId}:1`, prompt: input, strategy, status: 'dispatched' }];
+/** The first attempt's prompt: the task, then what its contract asks of the output. */
+export function firstPrompt(input: string, contractContext: string): string {
+  return contractContext ? `TASK: ${input}\n\n${contractContext}` : input;
 }
 
-export function totalTokens(state: RunState): TokenCount {
-  return state.steps.reduce(
-    (sum, step) => ({ inputTokens: sum.inputTokens + (step.tokens?.inputTokens ?? 0), outputTokens: sum.outputTokens + (step.tokens?.outputTokens ?? 0) }),
-    { inputTokens: 0, outputTokens: 0 },
-  );
+function stepFor(state: RunState, prompt: string): PlannedStep {
+  const strategy = state.contract?.strategy || state.route?.strategy || 'direct';
+  return { stepId: `${state.runId}:${attemptsOf(state) + 1}`, prompt, strategy, status: 'dispatched' };
 }
+
+const latencyOf = (state: RunState) => Math.max((state.finishedAtMs ?? 0) - (state.request?.requestedAtMs ?? 0), 0);
 
 /** What to do now, and the state after doing it. Deciding again on the result yields nothing. */
 export function decide(state: RunState): { state: RunState; commands: RunCommand[] } {
-  if (state.status === 'accepted' && state.request && state.route && state.contract) {
-    const steps = planSteps(state.runId, state.request.input, state.route.strategy);
-    const systemPrompt = state.request.agent.systemPrompt;
-    return { state: { ...state, status: 'running', steps }, commands: steps.map((step) => ({ type: 'dispatch_step', step, systemPrompt })) };
+  const { request } = state;
+  if (state.status === 'accepted' && request && state.route && state.contract) {
+    return dispatch(state, firstPrompt(request.input, state.contract.promptContext));
   }
-  if (state.status === 'running' && state.steps.length > 0 && state.steps.every((step) => step.status === 'completed')) {
-    const output = state.steps[state.steps.length - 1].output ?? '';
-    return { state: { ...state, status: 'validating' }, commands: [{ type: 'request_validation', output }] };
-  }
-  if (state.status === 'validating' && state.verdict) {
-    const tokens = totalTokens(state);
-    const latencyMs = Math.max((state.finishedAtMs ?? 0) - (state.request?.requestedAtMs ?? 0), 0);
-    const last = state.steps[state.steps.length - 1];
-    if (state.verdict.decision === 'success') {
-      return {
-        state: { ...state, status: 'completed' },
-        commands: [{ type: 'complete', response: last.output ?? '', tokens, model: last.model ?? '', latencyMs }],
-      };
-    }
-    const error = { code: CONTRACT_VIOLATION, message: state.verdict.errors.join('; ') || 'output failed its contract' };
+  const last = state.steps[state.steps.length - 1];
+  if (state.status === 'running' && last?.status === 'completed' && request) {
     return {
-      state: { ...state, status: 'failed', error },
-      commands: [{ type: 'fail', errorCode: error.code, message: error.message, tokens, latencyMs }],
+      state: { ...state, status: 'validating', verdict: undefined },
+      commands: [{ type: 'request_validation', output: last.output ?? '', attempt: attemptsOf(state), task: request.input, tokens: totalTokens(state) }],
     };
   }
+  if (state.status === 'validating' && state.verdict) return actOnVerdict(state, state.verdict);
+  if (state.status === 'escalated' && state.review) return state.review.approved ? complete(state, 'escalate') : fail(state, CONTRACT_REJECTED_IN_REVIEW, `rejected in review: ${state.review.note || 'no reason given'}`);
   return { state, commands: [] };
+}
+
+function dispatch(state: RunState, prompt: string): { state: RunState; commands: RunCommand[] } {
+  const step = stepFor(state, prompt);
+  return {
+    state: { ...state, status: 'running', steps: [...state.steps, step] },
+    commands: [{ type: 'dispatch_step', step, systemPrompt: state.request?.agent.systemPrompt ?? '' }],
+  };
+}
+
+function actOnVerdict(state: RunState, verdict: Verdict): { state: RunState; commands: RunCommand[] } {
+  switch (verdict.decision) {
+    case 'success':
+      return complete(state, attemptsOf(state) > 1 ? 'retry' : 'success');
+    case 'retry':
+      if (!verdict.refinedPrompt) return fail(state, CONTRACT_EXECUTION_ERROR, 'a retry was decided without a refined prompt');
+      return dispatch({ ...state, finishedAtMs: undefined }, verdict.refinedPrompt);
+    case 'fallback':
+    case 'partial':
+    case 'template':
+      return complete(state, verdict.decision);
+    case 'escalate': {
+      const output = verdict.output ?? state.steps[state.steps.length - 1]?.output ?? '';
+      return {
+        state: { ...state, status: 'escalated', finishedAtMs: undefined },
+        commands: [{ type: 'escalate', output, reasons: verdict.errors, tokens: totalTokens(state) }],
+      };
+    }
+    case 'fail':
+      return fail(state, CONTRACT_VIOLATION, verdict.errors.join('; ') || 'output failed its contract');
+    default:
+      return fail(state, CONTRACT_EXECUTION_ERROR, `unknown contract decision '${String(verdict.decision)}'`);
+  }
+}
+
+function complete(state: RunState, appliedStrategy: NonNullable<RunState['result']>['appliedStrategy']): { state: RunState; commands: RunCommand[] } {
+  const last = state.steps[state.steps.length - 1];
+  const response = state.verdict?.output ?? last?.output ?? '';
+  return {
+    state: { ...state, status: 'completed', result: { response, appliedStrategy } },
+    commands: [{ type: 'complete', response, tokens: totalTokens(state), model: last?.model ?? '', latencyMs: latencyOf(state), appliedStrategy, attempts: attemptsOf(state) }],
+  };
+}
+
+function fail(state: RunState, code: string, message: string): { state: RunState; commands: RunCommand[] } {
+  return {
+    state: { ...state, status: 'failed', error: { code, message } },
+    commands: [{ type: 'fail', errorCode: code, message, tokens: totalTokens(state), latencyMs: latencyOf(state) }],
+  };
 }

@@ -1,16 +1,29 @@
-export const STRATEGY_RANGES = {
-  direct: [0.0, 0.3],
-  chain_of_thought: [0.3, 0.5],
-  tree_of_thoughts: [0.5, 0.7],
-  react: [0.7, 0.9],
-  mcts: [0.9, 1.0],
-} as const;
+export const STRATEGIES = ['direct', 'chain_of_thought', 'tree_of_thoughts', 'react', 'mcts'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
 
-export type Strategy = keyof typeof STRATEGY_RANGES;
+/** A complexity range: low is included, high is excluded except for mcts, whose range ends at 1.0. */
+export interface StrategyRange {
+  readonly low: number;
+  readonly high: number;
+}
 
-/** The strategy whose range holds the score; ranges are closed below and open above (1.0 is mcts). */
-export function strategyFor(complexity: number): Strategy {
-  const clamped = Math.min(Math.max(complexity, 0), 1);
-  const entries = Object.entries(STRATEGY_RANGES) as [Strategy, readonly [number, number]][];
-  return entries.find(([, [low, high]]) => clamped >= low && clamped < high)?.[0] ?? 'mcts';
+/** The complexity range each reasoning strategy serves (spec §3.3). */
+export const STRATEGY_RANGES: Readonly<Record<Strategy, StrategyRange>> = {
+  direct: { low: 0.0, high: 0.3 },
+  chain_of_thought: { low: 0.3, high: 0.5 },
+  tree_of_thoughts: { low: 0.5, high: 0.7 },
+  react: { low: 0.7, high: 0.9 },
+  mcts: { low: 0.9, high: 1.0 },
+};
+
+export interface StrategySelection {
+  strategy: Strategy;
+  range: StrategyRange;
+}
+
+/** The strategy whose range holds the score; scores are clamped to [0, 1] and one that is not a number counts as 0. */
+export function selectStrategy(complexity: number): StrategySelection {
+  const score = Number.isNaN(complexity) ? 0 : Math.min(Math.max(complexity, 0), 1);
+  const strategy = STRATEGIES.find((candidate) => score < STRATEGY_RANGES[candidate].high) ?? 'mcts';
+  return { strategy, range: STRATEGY_RANGES[strategy] };
 }

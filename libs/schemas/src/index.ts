@@ -3,6 +3,7 @@ export * from './gen/sigil/common/v1/common_pb';
 export * from './gen/sigil/run/v1/run_pb';
 export * from './gen/sigil/routing/v1/routing_pb';
 export * from './gen/sigil/contracts/v1/contracts_pb';
+export * from './gen/sigil/contracts/v1/contract_queries_pb';
 export * from './gen/sigil/reasoning/v1/reasoning_pb';
 export * from './gen/sigil/agents/v1/agents_pb';
 export * from './gen/sigil/events/v1/events_pb';

@@ -24,7 +24,7 @@ export function emitCommands(tx: TenantTransaction, state: RunState, commands: R
         });
         break;
       case 'request_validation':
-        tx.emit(Events.ValidationRequested, { ...ids, output: command.output, attempt: 1 });
+        tx.emit(Events.ValidationRequested, { ...ids, output: command.output, attempt: command.attempt, task: command.task, tokensUsed: usage(command.tokens) });
         break;
       case 'complete':
         tx.emit(Events.RunCompleted, {
@@ -33,7 +33,12 @@ export function emitCommands(tx: TenantTransaction, state: RunState, commands: R
           tokensUsed: usage(command.tokens),
           modelUsed: command.model,
           latencyMs: BigInt(command.latencyMs),
+          appliedStrategy: command.appliedStrategy,
+          attempts: command.attempts,
         });
+        break;
+      case 'escalate':
+        tx.emit(Events.RunEscalated, { ...ids, output: command.output, reasons: command.reasons, tokensUsed: usage(command.tokens) });
         break;
       case 'fail':
         tx.emit(Events.RunFailed, {

@@ -26,7 +26,7 @@ export function toRunView({ state, createdAt }: StoredRun): MessageInitShape<typ
     // Runs stored before the agent's version was kept have none.
     agentVersion: state.request?.agent.version ?? 0,
     status: state.status === 'validating' ? 'running' : state.status,
-    response: state.status === 'completed' ? (last?.output ?? '') : '',
+    response: state.status === 'completed' ? (state.result?.response ?? last?.output ?? '') : '',
     tokensUsed: {
       inputTokens: BigInt(tokens.inputTokens),
       outputTokens: BigInt(tokens.outputTokens),
@@ -39,5 +39,9 @@ export function toRunView({ state, createdAt }: StoredRun): MessageInitShape<typ
     errorMessage: state.error?.message ?? '',
     createdAt: createdAt.toISOString(),
     completedAt: finishedAt(state)?.toISOString() ?? '',
+    appliedStrategy: state.result?.appliedStrategy ?? '',
+    attempts: state.steps.length,
+    reviewReasons: state.status === 'escalated' ? (state.verdict?.errors ?? []) : [],
+    contractName: state.contract?.name ?? '',
   };
 }

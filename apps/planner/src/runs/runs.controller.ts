@@ -2,7 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events } from '@sigil/catalog';
 import { JetStreamContext, NonRetryableError, OnEvent } from '@sigil/messaging';
-import type { OutputValidated, RouteDecided, RunRequested, StepCompleted, ContractSelected } from '@sigil/schemas';
+import type { ContractDecision } from '@sigil/planning';
+import type { ContractSelected, OutputValidated, RouteDecided, RunRequested, RunReviewed, StepCompleted } from '@sigil/schemas';
 import { RunOrchestrator } from './run-orchestrator';
 
 const delivery = (context: JetStreamContext) => ({ consumerName: context.consumerName, envelope: context.envelope });
@@ -40,6 +41,10 @@ export class RunsController {
     return this.orchestrator.apply(delivery(context), selected.runId, selected.sessionId, {
       type: 'contract_selected',
       name: selected.contractName || null,
+      failureStrategy: selected.failureStrategy,
+      maxRetries: selected.maxRetries,
+      promptContext: selected.promptContext,
+      strategy: selected.strategy,
     });
   }
 
@@ -58,9 +63,23 @@ export class RunsController {
   onOutputValidated(@Payload() verdict: OutputValidated, @Ctx() context: JetStreamContext) {
     return this.orchestrator.apply(delivery(context), verdict.runId, verdict.sessionId, {
       type: 'validated',
+      attempt: verdict.attempt,
       isValid: verdict.isValid,
-      decision: verdict.decision,
+      decision: verdict.decision as ContractDecision,
       errors: verdict.errors.map((error) => error.message),
+      refinedPrompt: verdict.refinedPrompt || undefined,
+      output: verdict.output || undefined,
+      atMs: Date.parse(context.envelope.time),
+    });
+  }
+
+  @OnEvent(Events.RunReviewed)
+  onRunReviewed(@Payload() review: RunReviewed, @Ctx() context: JetStreamContext) {
+    return this.orchestrator.apply(delivery(context), review.runId, review.sessionId, {
+      type: 'reviewed',
+      approved: review.approved,
+      output: review.output || undefined,
+      note: review.note,
       atMs: Date.parse(context.envelope.time),
     });
   }
