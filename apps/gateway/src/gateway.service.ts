@@ -3,6 +3,7 @@ import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
 import { BudgetModule } from './budget/budget.module';
 import { HttpConventionsModule } from './common/http-conventions.module';
+import { ContractsModule } from './contracts/contracts.module';
 import { configureGatewayHttp } from './http-setup';
 import { gatewayMigrations } from './migrations';
 import { ObservabilityModule } from './observability/observability.module';
@@ -16,6 +17,6 @@ export const gatewayService: ServiceDefinition = {
   schema: 'gateway',
   migrations: gatewayMigrations,
   exactlyOnce: false,
-  features: [AuthModule, HttpConventionsModule, ObservabilityModule, AgentsModule, RunsModule, SessionsModule, BudgetModule],
+  features: [AuthModule, HttpConventionsModule, ObservabilityModule, AgentsModule, RunsModule, SessionsModule, BudgetModule, ContractsModule],
   configureHttp: configureGatewayHttp,
 };

@@ -34,7 +34,7 @@ export async function configureGatewayHttp(app: NestFastifyApplication): Promise
   app.enableCors({
     origin: corsOriginsFromEnv(process.env.SIGIL_CORS_ORIGINS),
     credentials: true,
-    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-API-Key', 'X-Request-ID', 'Idempotency-Key', 'If-None-Match'],
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 3_600,

@@ -60,7 +60,7 @@ describe('run saga', () => {
   it('given a successful verdict, when deciding, then the run completes with tokens, latency and strategy success', () => {
     const validating = step(decide(given(requested, routed, noContract)).state, completed('run-1:1', 'hi!')).state;
     const { state, commands } = step(validating, verdict(1, 'success'));
-    expect(commands).toEqual([{ type: 'complete', response: 'hi!', tokens, model: 'm', latencyMs: 250, appliedStrategy: 'success', attempts: 1 }]);
+    expect(commands).toEqual([{ type: 'complete', response: 'hi!', tokens, model: 'm', latencyMs: 250, appliedStrategy: 'success', attempts: 1, contractName: '' }]);
     expect(state.status).toBe('completed');
     expect(decide(state).commands).toEqual([]);
   });
@@ -74,7 +74,7 @@ describe('run saga', () => {
     expect(validatingSecond.commands).toEqual([{ type: 'request_validation', output: '{"score":80}', attempt: 2, task: 'hello', tokens: { inputTokens: 10, outputTokens: 4 } }]);
     const done = step(validatingSecond.state, verdict(2, 'success'));
     expect(done.commands).toEqual([
-      { type: 'complete', response: '{"score":80}', tokens: { inputTokens: 10, outputTokens: 4 }, model: 'm', latencyMs: 250, appliedStrategy: 'retry', attempts: 2 },
+      { type: 'complete', response: '{"score":80}', tokens: { inputTokens: 10, outputTokens: 4 }, model: 'm', latencyMs: 250, appliedStrategy: 'retry', attempts: 2, contractName: 'lead_qualification' },
     ]);
   });
 
@@ -88,7 +88,7 @@ describe('run saga', () => {
 
   it.each(['fallback', 'partial', 'template'])('given a %s verdict with its output, when deciding, then the run completes with that output and says which strategy made it', (decision) => {
     const { state, commands } = step(validatingFirstAttempt(decision), verdict(1, decision, { output: '{"score":0}' }));
-    expect(commands).toEqual([{ type: 'complete', response: '{"score":0}', tokens, model: 'm', latencyMs: 250, appliedStrategy: decision, attempts: 1 }]);
+    expect(commands).toEqual([{ type: 'complete', response: '{"score":0}', tokens, model: 'm', latencyMs: 250, appliedStrategy: decision, attempts: 1, contractName: 'lead_qualification' }]);
     expect(state.result).toEqual({ response: '{"score":0}', appliedStrategy: decision });
   });
 
@@ -102,7 +102,7 @@ describe('run saga', () => {
   it('given an escalated run, when a reviewer approves with a corrected output, then it completes with that output by escalation', () => {
     const escalated = step(validatingFirstAttempt('escalate'), verdict(1, 'escalate')).state;
     const { state, commands } = step(escalated, { type: 'reviewed', approved: true, output: '{"score":70}', note: 'fixed by hand', atMs: 5_000 });
-    expect(commands).toEqual([{ type: 'complete', response: '{"score":70}', tokens, model: 'm', latencyMs: 4_000, appliedStrategy: 'escalate', attempts: 1 }]);
+    expect(commands).toEqual([{ type: 'complete', response: '{"score":70}', tokens, model: 'm', latencyMs: 4_000, appliedStrategy: 'escalate', attempts: 1, contractName: 'lead_qualification' }]);
     expect(step(state, { type: 'reviewed', approved: false, note: 'too late', atMs: 6_000 }).commands).toEqual([]);
   });
 

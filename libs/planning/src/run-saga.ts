@@ -114,7 +114,18 @@ function complete(state: RunState, appliedStrategy: NonNullable<RunState['result
   const response = state.verdict?.output ?? last?.output ?? '';
   return {
     state: { ...state, status: 'completed', result: { response, appliedStrategy } },
-    commands: [{ type: 'complete', response, tokens: totalTokens(state), model: last?.model ?? '', latencyMs: latencyOf(state), appliedStrategy, attempts: attemptsOf(state) }],
+    commands: [
+      {
+        type: 'complete',
+        response,
+        tokens: totalTokens(state),
+        model: last?.model ?? '',
+        latencyMs: latencyOf(state),
+        appliedStrategy,
+        attempts: attemptsOf(state),
+        contractName: state.contract?.name ?? '',
+      },
+    ],
   };
 }
 

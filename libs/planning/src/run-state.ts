@@ -80,7 +80,7 @@ export type RunFact =
 export type RunCommand =
   | { type: 'dispatch_step'; step: PlannedStep; systemPrompt: string }
   | { type: 'request_validation'; output: string; attempt: number; task: string; tokens: TokenCount }
-  | { type: 'complete'; response: string; tokens: TokenCount; model: string; latencyMs: number; appliedStrategy: AppliedStrategy; attempts: number }
+  | { type: 'complete'; response: string; tokens: TokenCount; model: string; latencyMs: number; appliedStrategy: AppliedStrategy; attempts: number; contractName: string }
   | { type: 'escalate'; output: string; reasons: string[]; tokens: TokenCount }
   | { type: 'fail'; errorCode: string; message: string; tokens: TokenCount; latencyMs: number };
 

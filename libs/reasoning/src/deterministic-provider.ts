@@ -1,3 +1,5 @@
+import { contractShapedAnswer } from './contract-shaped-answer';
+
 export interface CompletionRequest {
   system: string;
   prompt: string;
@@ -18,14 +20,18 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
+function echo(request: CompletionRequest): string {
+  const excerpt = request.prompt.trim().replace(/\s+/g, ' ').slice(0, 200);
+  const persona = request.system.trim() ? ` as instructed (${estimateTokens(request.system)} tokens of instructions)` : '';
+  return `Answering${persona}: ${excerpt}`;
+}
+
 /**
  * The local provider used when no API key is set: the same request always gives the same answer,
  * so runs are reproducible and tests can assert on it.
  */
 export function deterministicCompletion(request: CompletionRequest): Completion {
-  const excerpt = request.prompt.trim().replace(/\s+/g, ' ').slice(0, 200);
-  const persona = request.system.trim() ? ` as instructed (${estimateTokens(request.system)} tokens of instructions)` : '';
-  let text = `Answering${persona}: ${excerpt}`;
+  let text = contractShapedAnswer(request.prompt) ?? echo(request);
   const maxChars = request.maxOutputTokens * 4;
   if (text.length > maxChars) text = text.slice(0, maxChars);
   return {

@@ -3,6 +3,8 @@ import { HttpException } from '@nestjs/common';
 export interface FieldViolation {
   field: string;
   message: string;
+  /** The domain's code for this violation, when it has one (e.g. CV-002 for a deliverable type). */
+  code?: string;
 }
 
 export interface ProblemInit {
@@ -72,6 +74,14 @@ export const Problems = {
       errorCode: 'RUN_001',
       detail: `Run '${id}' not found`,
       recoveryHints: ['Verify the run id', 'Runs are visible only to the tenant that started them'],
+    }),
+  runNotAwaitingReview: (id: string, status: string) =>
+    new ProblemException({
+      status: 409,
+      title: 'RunNotAwaitingReviewError',
+      errorCode: 'RUN_003',
+      detail: `Run '${id}' is ${status}, not escalated for review`,
+      recoveryHints: ['Only a run whose contract escalated it (status escalated) takes a review', 'Fetch the run to see its status'],
     }),
   semantic: (field: string, message: string) =>
     new ProblemException({
@@ -170,6 +180,100 @@ export const Problems = {
       errorCode: 'CTX_003',
       detail: `The tenant used its daily budget of ${budget} tokens`,
       recoveryHints: ['Check GET /v7/budget/status', 'The budget starts over at midnight UTC'],
+    }),
+  // Contract errors keep the codes of the architecture spec (appendix C, CV-001..CV-009) as their error_code.
+  invalidContractSpec: (detail: string, violations: FieldViolation[]) =>
+    new ProblemException({
+      status: 400,
+      title: 'InvalidContractSpecError',
+      errorCode: 'CV-001',
+      detail,
+      validationErrors: violations,
+      recoveryHints: [
+        'Fix each field named in validation_errors',
+        'Give the contract a name matching ^[a-z][a-z0-9_]{2,63}$, a description and 1 to 50 deliverables with unique names',
+        'Start from a template: GET /v7/templates',
+      ],
+    }),
+  invalidDeliverableType: (detail: string, violations: FieldViolation[]) =>
+    new ProblemException({
+      status: 400,
+      title: 'InvalidDeliverableTypeError',
+      errorCode: 'CV-002',
+      detail,
+      validationErrors: violations,
+      recoveryHints: ['Use one of the deliverable types int, float, str, bool, list, dict at each field named in validation_errors'],
+    }),
+  invalidValidationRule: (detail: string, violations: FieldViolation[]) =>
+    new ProblemException({
+      status: 400,
+      title: 'InvalidValidationRuleError',
+      errorCode: 'CV-003',
+      detail,
+      validationErrors: violations,
+      recoveryHints: [
+        'Use one of the rules min, max, min_length, max_length, pattern, enum, not_empty, items with a value of the right kind',
+        'Apply each rule only to types it fits (min/max to numbers, min_length/max_length to str and list, pattern to str)',
+        'Use a short pattern without nested quantifiers, overlapping alternatives, backreferences or lookbehind',
+      ],
+    }),
+  contractNotFound: (name: string) =>
+    new ProblemException({
+      status: 404,
+      title: 'ContractNotFoundError',
+      errorCode: 'CV-004',
+      detail: `Contract '${name}' not found`,
+      recoveryHints: ['Verify the contract name', 'List your contracts with GET /v7/contracts and the templates with GET /v7/templates', 'Contracts are visible only to the tenant that created them'],
+    }),
+  templateNotFound: (name: string) =>
+    new ProblemException({
+      status: 404,
+      title: 'ContractNotFoundError',
+      errorCode: 'CV-004',
+      detail: `Template '${name}' not found`,
+      recoveryHints: ['List the templates with GET /v7/templates', "A tenant's own contracts are at GET /v7/contracts/{name}"],
+    }),
+  contractExists: (name: string) =>
+    new ProblemException({
+      status: 409,
+      title: 'ContractExistsError',
+      errorCode: 'CV-005',
+      detail: `Contract '${name}' already exists (as the tenant's contract or as a template)`,
+      recoveryHints: ['Choose another name; template names are taken too (GET /v7/templates)', 'Update the existing contract with PUT /v7/contracts/{name}'],
+    }),
+  templateReadOnly: (name: string) =>
+    new ProblemException({
+      status: 403,
+      title: 'TemplateReadOnlyError',
+      errorCode: 'CV-006',
+      detail: `'${name}' is a template and cannot be modified or deleted`,
+      recoveryHints: ['Templates are read-only', 'Copy it under a name of your own: GET /v7/templates/{name}, change the name, POST /v7/contracts'],
+    }),
+  contractValidationFailed: (detail: string, violations?: FieldViolation[]) =>
+    new ProblemException({
+      status: 422,
+      title: 'ContractValidationFailedError',
+      errorCode: 'CV-007',
+      detail,
+      validationErrors: violations,
+      recoveryHints: ['Correct the output fields listed in validation_errors and validate again', 'Check the output with POST /v7/contracts/validate'],
+    }),
+  contractViolation: (detail: string, violations?: FieldViolation[]) =>
+    new ProblemException({
+      status: 422,
+      title: 'ContractViolationError',
+      errorCode: 'CV-008',
+      detail,
+      validationErrors: violations,
+      recoveryHints: ["The contract's failure strategy is fail: no retry or fallback was attempted", 'Choose a lenient failure strategy (retry, fallback, partial) if a best-effort answer is acceptable'],
+    }),
+  contractExecutionFailed: () =>
+    new ProblemException({
+      status: 500,
+      title: 'ContractExecutionError',
+      errorCode: 'CV-009',
+      detail: 'Internal execution error',
+      recoveryHints: ['Retry with exponential backoff', 'Contact support with the request_id'],
     }),
   dependencyUnavailable: (what: string) =>
     new ProblemException({

@@ -15,12 +15,17 @@ export const DocumentedAccess = (scopes: string[]) =>
     ApiResponse({ status: 429, ...problemResponse('Rate limit exceeded; see Retry-After') }),
   );
 
-/** Documents a query DTO's fields as query parameters, from its class-validator rules. */
+/** Documents a query DTO's fields as query parameters, from its class-validator rules; a field with a default (page, per_page) is optional. */
 export function DocumentedQuery(dto: Type<unknown>) {
   const schema = targetConstructorToSchema(dto) as { properties?: Record<string, SchemaObject>; required?: string[] };
+  const defaults = new (dto as new () => Record<string, unknown>)();
   return applyDecorators(
     ...Object.entries(schema.properties ?? {}).map(([name, property]) =>
-      ApiQuery({ name, required: schema.required?.includes(name) ?? false, schema: property }),
+      ApiQuery({
+        name,
+        required: (schema.required?.includes(name) ?? false) && defaults[name] === undefined,
+        schema: defaults[name] === undefined ? property : { ...property, default: defaults[name] },
+      }),
     ),
   );
 }

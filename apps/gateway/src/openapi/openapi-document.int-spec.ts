@@ -40,11 +40,12 @@ describe('OpenAPI description of the gateway', () => {
   });
 
   it('describes every route the gateway serves', () => {
-    const served = routes.filter((route) => ['get', 'post', 'patch', 'delete'].includes(route.method)).map((route) => `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+    const served = routes.filter((route) => ['get', 'post', 'put', 'patch', 'delete'].includes(route.method)).map((route) => `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
     const documented = Object.entries(document.paths).flatMap(([path, item]) =>
-      ['get', 'post', 'patch', 'delete'].filter((method) => (item as Record<string, unknown>)[method]).map((method) => `${method} ${path}`),
+      ['get', 'post', 'put', 'patch', 'delete'].filter((method) => (item as Record<string, unknown>)[method]).map((method) => `${method} ${path}`),
     );
     expect(served).toContain('get /v7/agents/{name}');
+    expect(served).toContain('put /v7/contracts/{name}');
     expect(served.filter((route) => !route.includes(' /v7/docs'))).toEqual(expect.arrayContaining(documented));
     expect(documented).toEqual(expect.arrayContaining(served.filter((route) => !route.includes(' /v7/docs'))));
   });
@@ -52,7 +53,7 @@ describe('OpenAPI description of the gateway', () => {
   it('gives every /v7 operation its credentials and error responses as problem details', () => {
     const operations = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.entries(item as Record<string, Operation>)
-        .filter(([method]) => ['get', 'post', 'patch', 'delete'].includes(method))
+        .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
         .map(([method, operation]) => ({ id: `${method} ${path}`, path, method, operation })),
     );
     const api = operations.filter(({ path }) => path.startsWith('/v7/'));
@@ -69,5 +70,26 @@ describe('OpenAPI description of the gateway', () => {
     expect(createAgent.required).toEqual(expect.arrayContaining(['name', 'stratum', 'description']));
     expect(createAgent.properties.name.pattern).toBe('^[a-z][a-z0-9_]*$');
     expect(createAgent.properties.stratum.enum).toEqual(['RTI', 'RAI', 'ZACS', 'EEI', 'IGE']);
+  });
+
+  it('documents the contract errors (CV codes) where the contract routes can answer them, and their query parameters', () => {
+    const responses = (path: string, method: string) => {
+      const operation = (document.paths[path] as Record<string, Operation>)[method];
+      return Object.fromEntries(Object.entries(operation.responses).map(([status, response]) => [status, (response as { description: string }).description]));
+    };
+    expect(responses('/v7/contracts', 'post')).toMatchObject({ '400': expect.stringContaining('CV-002'), '409': expect.stringContaining('CV-005') });
+    expect(responses('/v7/contracts/{name}', 'put')).toMatchObject({ '400': expect.stringContaining('CV-003'), '403': expect.stringContaining('CV-006'), '404': expect.stringContaining('CV-004') });
+    expect(responses('/v7/contracts/{name}', 'delete')).toMatchObject({ '403': expect.stringContaining('CV-006'), '404': expect.stringContaining('CV-004') });
+    expect(responses('/v7/contracts/validate', 'post')).toMatchObject({ '400': expect.stringContaining('CV-001'), '404': expect.stringContaining('CV-004') });
+    expect(responses('/v7/templates/{name}/prompt-context', 'get')).toMatchObject({ '404': expect.stringContaining('CV-004') });
+    const listParameters = (document.paths['/v7/contracts'].get?.parameters ?? []) as { name: string; required: boolean; schema: { default?: unknown } }[];
+    expect(listParameters.map(({ name, required, schema }) => [name, required, schema.default])).toEqual([
+      ['q', false, undefined],
+      ['page', false, 1],
+      ['per_page', false, 20],
+    ]);
+    const validate = document.components?.schemas?.ValidateOutputDto as { required: string[]; properties: Record<string, unknown> };
+    expect(validate.required).toEqual(['output']);
+    expect(Object.keys(validate.properties).sort()).toEqual(['contract', 'contract_name', 'output']);
   });
 });

@@ -10,12 +10,17 @@ export const PROBLEM_DETAILS_SCHEMA: SchemaObject = {
     status: { type: 'integer' },
     detail: { type: 'string' },
     instance: { type: 'string' },
-    error_code: { type: 'string', pattern: '^[A-Z]+_[0-9A-Z]+$', examples: ['AGT_001'] },
+    // {COMPONENT}_{NNN} of the API guidelines, or CV-00N of the contract errors (architecture spec, appendix C).
+    error_code: { type: 'string', pattern: '^[A-Z]+[_-][0-9A-Z]+$', examples: ['AGT_001', 'CV-004'] },
     request_id: { type: 'string' },
     timestamp: { type: 'string', format: 'date-time' },
     validation_errors: {
       type: 'array',
-      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string', description: 'Domain code of the violation, e.g. CV-002' } },
+      },
     },
     recovery_hints: { type: 'array', items: { type: 'string' } },
   },

@@ -1,7 +1,8 @@
 import type { RunView } from '@sigil/schemas';
 import { runResponse } from '../runs/run-response';
 
-const STATES: Record<string, string> = { accepted: 'pending', running: 'running', completed: 'completed', failed: 'failed' };
+/** An escalated run is not done: it waits for a person's review. */
+const STATES: Record<string, string> = { accepted: 'pending', running: 'running', escalated: 'awaiting_review', completed: 'completed', failed: 'failed' };
 
 /** A long-running operation (guidelines: async operations) backed by an agent run; its id is the run id. */
 export function operationView(run: RunView) {

@@ -3,10 +3,15 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { Events } from '@sigil/catalog';
 import { Header, type EventDefinition } from '@sigil/messaging';
-import type { RunCompleted, RunFailed } from '@sigil/schemas';
+import type { RunCompleted, RunEscalated, RunFailed } from '@sigil/schemas';
 import { NATS_CONNECTION } from '@sigil/service-kit';
 
-export type RunOutcome = { status: 'completed'; event: RunCompleted } | { status: 'failed'; event: RunFailed } | { status: 'timeout' };
+/** How a wait ends: the run finished, or stopped to wait for a person's review, or the wait ran out. */
+export type RunOutcome =
+  | { status: 'completed'; event: RunCompleted }
+  | { status: 'failed'; event: RunFailed }
+  | { status: 'escalated'; event: RunEscalated }
+  | { status: 'timeout' };
 
 interface Waiter {
   tenantId: string;
@@ -30,11 +35,12 @@ export class RunOutcomes implements OnModuleInit, OnModuleDestroy {
     this.subscriptions = [
       this.listen(Events.RunCompleted, (event) => ({ status: 'completed', event })),
       this.listen(Events.RunFailed, (event) => ({ status: 'failed', event })),
+      this.listen(Events.RunEscalated, (event) => ({ status: 'escalated', event })),
     ];
     await this.nats.flush();
   }
 
-  private listen<S extends DescMessage & (typeof Events.RunCompleted.schema | typeof Events.RunFailed.schema)>(
+  private listen<S extends DescMessage & (typeof Events.RunCompleted.schema | typeof Events.RunFailed.schema | typeof Events.RunEscalated.schema)>(
     definition: EventDefinition<S>,
     outcome: (event: MessageShape<S>) => RunOutcome,
   ): Subscription {

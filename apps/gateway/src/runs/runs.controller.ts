@@ -2,75 +2,44 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import { Events } from '@sigil/catalog';
 import { EventPublisher } from '@sigil/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { AgentsClient } from '../agents/agents.client';
 import { principalOf } from '../auth/principal';
 import { RequireScopes } from '../auth/route-access';
-import { TokenBudget } from '../budget/token-budget';
 import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import { correlationFor } from '../common/request-correlation';
 import { RunAgentDto } from './run-agent.dto';
-import { RunOutcomes } from './run-outcomes';
+import { RunLauncher } from './run-launcher';
+import { accepted, finishedRunMissing } from './run-replies';
 import { completedRunFacts, runResponse } from './run-response';
+import { ReviewRunDto } from './review-run.dto';
 import { RunsClient } from './runs.client';
-
-const RUN_WAIT_MS = Number(process.env.SIGIL_RUN_WAIT_MS ?? 30_000);
 
 @Controller('v7')
 export class RunsController {
   constructor(
-    private readonly agents: AgentsClient,
+    private readonly launcher: RunLauncher,
     private readonly runs: RunsClient,
-    private readonly budget: TokenBudget,
     private readonly publisher: EventPublisher,
-    private readonly outcomes: RunOutcomes,
   ) {}
 
-  /** Starts a run and waits for it (timeout_ms, else SIGIL_RUN_WAIT_MS); `async` or a longer run answers 202 with an operation. */
+  /** Starts a run and waits for it (timeout_ms, else SIGIL_RUN_WAIT_MS); `async`, a longer run or one escalated for review answers 202. */
   @Post('agents/:name/run')
   @HttpCode(200)
   @RequireScopes('agents:execute')
   async run(@Param('name') name: string, @Body() dto: RunAgentDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const principal = principalOf(request);
-    const correlation = correlationFor(request);
-    const [agent, allowance] = await Promise.all([this.agents.get(name, correlation), this.budget.ensureCanRun(principal, correlation)]);
-    if (agent.status !== 'active') throw Problems.agentInactive(name);
-    const runId = randomUUID();
-    const sessionId = dto.session_id ?? randomUUID();
-    const requestId = String(request.id);
-    const outcome = dto.async ? undefined : this.outcomes.waitFor(runId, principal.tenantId, dto.timeout_ms ?? RUN_WAIT_MS);
-    const run = {
-      runId,
-      sessionId,
-      agent: { name: agent.name, version: agent.version, stratum: agent.stratum, systemPrompt: agent.systemPrompt },
-      input: dto.input,
-      requestId,
-      requestedAtMs: BigInt(Date.now()),
-    };
-    const publishing = orUnavailable('message bus', () => this.publisher.publish(Events.RunRequested, run, { ...correlationFor(request, { sessionId, runId }), id: runId })).catch(
-      (error: unknown) => {
-        this.outcomes.forget(runId);
-        throw error;
-      },
-    );
-    const handedOverAt = reply.elapsedTime;
-    // The stream's acknowledgement overlaps the wait: the platform works on the run as soon as the stream has it.
-    // Nothing is answered before the acknowledgement, so an accepted run is always a stored one.
-    const [, settled] = await Promise.all([publishing, outcome]);
-    const settledAt = reply.elapsedTime;
-    if (!settled || settled.status === 'timeout') {
-      void reply.status(202).header('location', `/v7/operations/${runId}`);
-      return { operation_id: runId, run_id: runId, session_id: sessionId, status: 'accepted', links: { operation: `/v7/operations/${runId}`, run: `/v7/runs/${runId}` } };
-    }
+    const launched = await this.launcher.launch({ agentName: name, input: dto.input, sessionId: dto.session_id, async: dto.async, timeoutMs: dto.timeout_ms }, request, reply);
+    const { outcome, runId } = launched;
+    if (!outcome || outcome.status === 'timeout') return accepted(reply, launched);
     const body =
-      settled.status === 'completed'
-        ? runResponse(completedRunFacts(settled.event, agent.name, requestId))
-        : runResponse((await this.runs.find(runId, correlation)) ?? completedOrFailedMissing(runId));
+      outcome.status === 'completed'
+        ? runResponse(completedRunFacts(outcome.event, launched.agent.name, launched.requestId))
+        : runResponse((await this.runs.find(runId, correlationFor(request, { runId }))) ?? finishedRunMissing(runId));
+    if (outcome.status === 'escalated') void reply.status(202).header('location', `/v7/operations/${runId}`);
     const used = body.metadata.tokens_used.total_tokens;
+    const { handedOverAt, settledAt } = launched.timing;
     void reply.headers({
       'x-tokens-used': String(used),
-      'x-tokens-remaining': String(Math.max(allowance.remainingTokens - used, 0)),
+      'x-tokens-remaining': String(Math.max(launched.remainingTokens - used, 0)),
       // The gateway's own time (checks and hand-over to the bus, then the response) apart from the wait for the platform.
       'server-timing': `gateway;dur=${(handedOverAt + reply.elapsedTime - settledAt).toFixed(2)}, run;dur=${(settledAt - handedOverAt).toFixed(2)}`,
     });
@@ -84,9 +53,21 @@ export class RunsController {
     if (!run) throw Problems.runNotFound(runId);
     return runResponse(run);
   }
-}
 
-/** The planner announced the run's end, so not finding it is the planner's fault. */
-function completedOrFailedMissing(runId: string): never {
-  throw new Error(`planner announced run ${runId} finished but does not know it`);
+  /** A person's decision on a run its contract escalated: approve (optionally with a corrected output) or reject. */
+  @Post('runs/:id/review')
+  @HttpCode(202)
+  @RequireScopes('agents:execute')
+  async review(@Param('id') runId: string, @Body() dto: ReviewRunDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const correlation = correlationFor(request, { runId });
+    const run = await this.runs.find(runId, correlation);
+    if (!run) throw Problems.runNotFound(runId);
+    if (run.status !== 'escalated') throw Problems.runNotAwaitingReview(runId, run.status);
+    const output = dto.output === undefined ? '' : typeof dto.output === 'string' ? dto.output : JSON.stringify(dto.output);
+    const review = { runId, sessionId: run.sessionId, approved: dto.decision === 'approve', output, note: dto.note ?? '', reviewer: principalOf(request).subject };
+    // One review per run: a repeat is the same message id, which the stream drops as a duplicate.
+    await orUnavailable('message bus', () => this.publisher.publish(Events.RunReviewed, review, { ...correlationFor(request, { sessionId: run.sessionId, runId }), id: `${runId}:review` }));
+    void reply.header('location', `/v7/operations/${runId}`);
+    return { run_id: runId, decision: dto.decision, status: 'review_submitted', links: { operation: `/v7/operations/${runId}`, run: `/v7/runs/${runId}` } };
+  }
 }

@@ -35,6 +35,7 @@ export function emitCommands(tx: TenantTransaction, state: RunState, commands: R
           latencyMs: BigInt(command.latencyMs),
           appliedStrategy: command.appliedStrategy,
           attempts: command.attempts,
+          contractName: command.contractName,
         });
         break;
       case 'escalate':

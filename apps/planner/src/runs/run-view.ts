@@ -41,7 +41,7 @@ export function toRunView({ state, createdAt }: StoredRun): MessageInitShape<typ
     completedAt: finishedAt(state)?.toISOString() ?? '',
     appliedStrategy: state.result?.appliedStrategy ?? '',
     attempts: state.steps.length,
-    reviewReasons: state.status === 'escalated' ? (state.verdict?.errors ?? []) : [],
+    contractErrors: state.verdict?.errors ?? [],
     contractName: state.contract?.name ?? '',
   };
 }

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { Events } from '@sigil/catalog';
+import { EventPublisher } from '@sigil/messaging';
+import type { Agent } from '@sigil/schemas';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { AgentsClient } from '../agents/agents.client';
+import { principalOf } from '../auth/principal';
+import { TokenBudget } from '../budget/token-budget';
+import { orUnavailable } from '../common/or-unavailable';
+import { Problems } from '../common/problem';
+import { correlationFor } from '../common/request-correlation';
+import { RunOutcomes, type RunOutcome } from './run-outcomes';
+
+const RUN_WAIT_MS = Number(process.env.SIGIL_RUN_WAIT_MS ?? 30_000);
+
+export interface RunOrder {
+  agentName: string;
+  input: string;
+  sessionId?: string;
+  /** Answer once the run is stored instead of waiting for it. */
+  async?: boolean;
+  timeoutMs?: number;
+  /** POST /v7/contracts/execute: the contract to hold the output to, and the failure strategy to use. */
+  contract?: { name?: string; json?: string; forceStrategy?: string };
+}
+
+export interface LaunchedRun {
+  runId: string;
+  sessionId: string;
+  agent: Agent;
+  requestId: string;
+  remainingTokens: number;
+  /** Undefined for an async run; `timeout` when the wait ran out first. */
+  outcome?: RunOutcome;
+  /** The gateway's own time so far (checks and hand-over) and the wait for the platform, in ms. */
+  timing: { handedOverAt: number; settledAt: number };
+}
+
+/** Starts a run the way every endpoint must: the agent active, the budget checked, the request stored on the bus. */
+@Injectable()
+export class RunLauncher {
+  constructor(
+    private readonly agents: AgentsClient,
+    private readonly budget: TokenBudget,
+    private readonly publisher: EventPublisher,
+    private readonly outcomes: RunOutcomes,
+  ) {}
+
+  async launch(order: RunOrder, request: FastifyRequest, reply: FastifyReply): Promise<LaunchedRun> {
+    const principal = principalOf(request);
+    const correlation = correlationFor(request);
+    const [agent, allowance] = await Promise.all([this.agents.get(order.agentName, correlation), this.budget.ensureCanRun(principal, correlation)]);
+    if (agent.status !== 'active') throw Problems.agentInactive(order.agentName);
+    const runId = randomUUID();
+    const sessionId = order.sessionId ?? randomUUID();
+    const requestId = String(request.id);
+    const waiting = order.async ? undefined : this.outcomes.waitFor(runId, principal.tenantId, order.timeoutMs ?? RUN_WAIT_MS);
+    const run = {
+      runId,
+      sessionId,
+      agent: { name: agent.name, version: agent.version, stratum: agent.stratum, systemPrompt: agent.systemPrompt },
+      input: order.input,
+      requestId,
+      requestedAtMs: BigInt(Date.now()),
+      contractName: order.contract?.name ?? '',
+      contractJson: order.contract?.json ?? '',
+      forceStrategy: order.contract?.forceStrategy ?? '',
+    };
+    const publishing = orUnavailable('message bus', () => this.publisher.publish(Events.RunRequested, run, { ...correlationFor(request, { sessionId, runId }), id: runId })).catch(
+      (error: unknown) => {
+        this.outcomes.forget(runId);
+        throw error;
+      },
+    );
+    const handedOverAt = reply.elapsedTime;
+    // The stream's acknowledgement overlaps the wait: the platform works on the run as soon as the stream has it.
+    // Nothing is answered before the acknowledgement, so an accepted run is always a stored one.
+    const [, outcome] = await Promise.all([publishing, waiting]);
+    return { runId, sessionId, agent, requestId, remainingTokens: allowance.remainingTokens, outcome, timing: { handedOverAt, settledAt: reply.elapsedTime } };
+  }
+}
