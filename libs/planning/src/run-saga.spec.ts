@@ -124,6 +124,12 @@ describe('run saga', () => {
     ]);
   });
 
+  it('given a fail verdict with its own code, when deciding, then the run fails with that code', () => {
+    expect(step(validatingFirstAttempt('fail'), verdict(1, 'fail', { errors: ["CV-004 Contract not found: no contract named 'gone'"], errorCode: 'CV-004' })).commands).toEqual([
+      { type: 'fail', errorCode: 'CV-004', message: "CV-004 Contract not found: no contract named 'gone'", tokens, latencyMs: 250 },
+    ]);
+  });
+
   it('given a retry verdict without a refined prompt, when deciding, then the run fails as an execution error instead of looping', () => {
     expect(step(validatingFirstAttempt('retry'), verdict(1, 'retry')).commands).toEqual([
       { type: 'fail', errorCode: 'CV-009', message: 'a retry was decided without a refined prompt', tokens, latencyMs: 250 },

@@ -32,8 +32,8 @@ export function evolve(state: RunState, fact: RunFact): RunState {
     case 'validated': {
       // A verdict on an earlier attempt (a redelivery) says nothing about the current one.
       if (fact.attempt !== attemptsOf(state) || state.status !== 'validating') return state;
-      const { attempt, isValid, decision, errors, refinedPrompt, output } = fact;
-      return { ...state, verdict: { attempt, isValid, decision, errors, refinedPrompt, output }, finishedAtMs: fact.atMs };
+      const { attempt, isValid, decision, errors, refinedPrompt, output, errorCode } = fact;
+      return { ...state, verdict: { attempt, isValid, decision, errors, refinedPrompt, output, errorCode }, finishedAtMs: fact.atMs };
     }
     case 'reviewed':
       if (state.status !== 'escalated' || state.review) return state;
@@ -103,7 +103,7 @@ function actOnVerdict(state: RunState, verdict: Verdict): { state: RunState; com
       };
     }
     case 'fail':
-      return fail(state, CONTRACT_VIOLATION, verdict.errors.join('; ') || 'output failed its contract');
+      return fail(state, verdict.errorCode ?? CONTRACT_VIOLATION, verdict.errors.join('; ') || 'output failed its contract');
     default:
       return fail(state, CONTRACT_EXECUTION_ERROR, `unknown contract decision '${String(verdict.decision)}'`);
   }

@@ -51,6 +51,8 @@ export interface Verdict {
   /** The retry's prompt, or the output a fallback, partial or template strategy produced. */
   refinedPrompt?: string;
   output?: string;
+  /** A fail decision's own code when it is not the contract violation (e.g. CV-004: the contract asked for does not exist). */
+  errorCode?: string;
 }
 
 export interface RunState {

@@ -1,4 +1,5 @@
+import { CreateContractStore1763700000600 } from './create-contract-store.migration';
 import { CreateVerificationTables1763700000200 } from './create-verification-tables.migration';
 
 export const CONTRACTS_SCHEMA = 'contracts';
-export const contractsMigrations = [CreateVerificationTables1763700000200];
+export const contractsMigrations = [CreateVerificationTables1763700000200, CreateContractStore1763700000600];

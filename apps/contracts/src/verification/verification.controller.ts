@@ -1,70 +1,44 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events } from '@sigil/catalog';
-import { selectContract, validateOutput, verdictFor, type SelectedContract } from '@sigil/contracts';
 import { JetStreamContext, OnEvent } from '@sigil/messaging';
 import { UnitOfWork } from '@sigil/persistence';
-import type { RouteDecided, ValidationRequested } from '@sigil/schemas';
+import type { ValidationRequested } from '@sigil/schemas';
+import { AWAITS_EARLIER_EVENT, deliveryOf } from '../bus-delivery';
+import { ParsedContracts } from '../contracts/parsed-contracts';
+import { findRunContract } from '../selection/run-selections';
+import { heldTo, verdictFor } from './output-verdict';
+import { saveValidation } from './validation-store';
 
-interface RunContractRow {
-  contract_name: string | null;
-  failure_strategy: SelectedContract['failureStrategy'];
-  max_retries: number;
-  required_fields: string[];
-}
-
-/** Selects each run's contract when it is routed and verifies the run's output against it. */
+/** Verifies each attempt of a run against the contract selected for it, and says what the run does next. */
 @Controller()
 export class VerificationController {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly parsed: ParsedContracts,
+  ) {}
 
-  @OnEvent(Events.RouteDecided)
-  async onRouteDecided(@Payload() route: RouteDecided, @Ctx() context: JetStreamContext): Promise<void> {
-    const contract = selectContract(route.complexity, route.useContracts);
-    await this.unitOfWork.handle({ consumerName: context.consumerName, envelope: context.envelope }, async (tx) => {
-      await tx.query(
-        `INSERT INTO contracts.run_contracts (tenant_id, run_id, contract_name, failure_strategy, max_retries, required_fields, complexity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [tx.tenantId, route.runId, contract.name, contract.failureStrategy, contract.maxRetries, JSON.stringify(contract.requiredFields), route.complexity],
-      );
-      tx.emit(Events.ContractSelected, {
-        runId: route.runId,
-        sessionId: route.sessionId,
-        contractName: contract.name ?? '',
-        failureStrategy: contract.failureStrategy,
-        maxRetries: contract.maxRetries,
-        requiredFields: contract.requiredFields,
-      });
-    });
-  }
-
-  @OnEvent(Events.ValidationRequested)
+  @OnEvent(Events.ValidationRequested, AWAITS_EARLIER_EVENT)
   async onValidationRequested(@Payload() request: ValidationRequested, @Ctx() context: JetStreamContext): Promise<void> {
-    await this.unitOfWork.handle({ consumerName: context.consumerName, envelope: context.envelope }, async (tx) => {
-      const [row] = await tx.query<RunContractRow>(
-        `SELECT contract_name, failure_strategy, max_retries, required_fields FROM contracts.run_contracts WHERE tenant_id = $1 AND run_id = $2`,
-        [tx.tenantId, request.runId],
-      );
+    await this.unitOfWork.handle(deliveryOf(context), async (tx) => {
+      const run = await findRunContract(tx, tx.tenantId, request.runId);
       // The planner asks only after the selection it received from us, so a missing row is a lag to retry.
-      if (!row) throw new Error(`no contract selected yet for run ${request.runId}`);
-      const contract: SelectedContract = {
-        name: row.contract_name,
-        failureStrategy: row.failure_strategy,
-        maxRetries: row.max_retries,
-        requiredFields: row.required_fields,
-      };
-      const result = validateOutput(request.output, contract);
-      await tx.query(
-        `INSERT INTO contracts.validations (tenant_id, run_id, attempt, contract_name, is_valid, errors) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [tx.tenantId, request.runId, request.attempt, contract.name, result.isValid, JSON.stringify(result.errors)],
-      );
+      if (!run) throw new Error(`no contract selected yet for run ${request.runId}`);
+      const { attempt, output, task } = request;
+      const verdict = verdictFor(heldTo(run, (json) => this.parsed.parse(json)), { output, attempt, task, tokensUsed: Number(request.tokensUsed?.totalTokens ?? 0n) });
+      if (verdict.recorded) {
+        await saveValidation(tx, tx.tenantId, { runId: request.runId, attempt, contractName: run.contractName, inline: run.inline, ...verdict.recorded });
+      }
       tx.emit(Events.OutputValidated, {
         runId: request.runId,
         sessionId: request.sessionId,
-        isValid: result.isValid,
-        errors: result.errors,
-        decision: verdictFor(result),
-        attempt: request.attempt,
+        isValid: verdict.isValid,
+        errors: verdict.errors,
+        decision: verdict.decision,
+        attempt,
+        refinedPrompt: verdict.refinedPrompt,
+        output: verdict.output,
+        missingFields: verdict.missingFields,
       });
     });
   }

@@ -1,8 +1,8 @@
-import { create } from '@bufbuild/protobuf';
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { RunViewSchema } from '@sigil/schemas';
 import { executionFailure, executionResult } from './execution-result';
 
-const run = (fields: Partial<Parameters<typeof create<typeof RunViewSchema>>[1]>) =>
+const run = (fields: Omit<MessageInitShape<typeof RunViewSchema>, '$typeName'>) =>
   create(RunViewSchema, {
     runId: 'r1',
     status: 'completed',

@@ -6,6 +6,7 @@ import type { ContractDecision } from '@sigil/planning';
 import type { ContractSelected, OutputValidated, RouteDecided, RunRequested, RunReviewed, StepCompleted } from '@sigil/schemas';
 import { RunOrchestrator } from './run-orchestrator';
 
+const CONTRACT_CODE = /^CV-00\d$/;
 const delivery = (context: JetStreamContext) => ({ consumerName: context.consumerName, envelope: context.envelope });
 
 /** The run saga's facts, from the bus; the queries are in RunQueriesController. */
@@ -69,6 +70,8 @@ export class RunsController {
       errors: verdict.errors.map((error) => error.message),
       refinedPrompt: verdict.refinedPrompt || undefined,
       output: verdict.output || undefined,
+      // A refused contract (unknown name, invalid inline spec) fails with its own code, carried as the error's rule.
+      errorCode: verdict.errors.find((error) => CONTRACT_CODE.test(error.rule))?.rule,
       atMs: Date.parse(context.envelope.time),
     });
   }

@@ -1,0 +1,77 @@
+import type { FailureStrategy } from '@sigil/contracts';
+import type { Sql } from '../sql';
+import type { VerdictError } from './selection-errors';
+
+/** What a run was held to, kept so that its validation uses exactly that, whatever changes later. */
+export interface RunSelection {
+  /** Null when no contract applies; for a refused override, the name asked for (if any). */
+  contractName: string | null;
+  /** The selected contract's wire JSON at selection time; null when none applies. */
+  contractJson: string | null;
+  inline: boolean;
+  failureStrategy: FailureStrategy;
+  maxRetries: number;
+  tokenBudget: number;
+  requiredFields: string[];
+  reason: string;
+  complexity: number;
+  /** Why the run cannot be held to what was asked (a refused override); empty when it can. */
+  selectionErrors: VerdictError[];
+}
+
+/** What validating the run's output needs of its selection. */
+export type RunContract = Pick<RunSelection, 'contractName' | 'contractJson' | 'inline' | 'failureStrategy' | 'maxRetries' | 'tokenBudget' | 'selectionErrors'>;
+
+interface RunContractRow {
+  contract_name: string | null;
+  contract_json: string | null;
+  inline_contract: boolean;
+  failure_strategy: FailureStrategy;
+  max_retries: number;
+  token_budget: number;
+  selection_errors: VerdictError[] | null;
+}
+
+/** True when stored; false when the run already had a selection (a repeated route decision), which stands. */
+export async function saveRunSelection(sql: Sql, tenantId: string, runId: string, selection: RunSelection): Promise<boolean> {
+  const inserted = await sql.query(
+    `INSERT INTO contracts.run_contracts
+       (tenant_id, run_id, contract_name, contract, inline_contract, failure_strategy, max_retries, token_budget, required_fields, reason, complexity, selection_errors)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (tenant_id, run_id) DO NOTHING RETURNING run_id`,
+    [
+      tenantId,
+      runId,
+      selection.contractName,
+      selection.contractJson,
+      selection.inline,
+      selection.failureStrategy,
+      selection.maxRetries,
+      selection.tokenBudget,
+      JSON.stringify(selection.requiredFields),
+      selection.reason,
+      selection.complexity,
+      selection.selectionErrors.length > 0 ? JSON.stringify(selection.selectionErrors) : null,
+    ],
+  );
+  return inserted.length > 0;
+}
+
+export async function findRunContract(sql: Sql, tenantId: string, runId: string): Promise<RunContract | undefined> {
+  const [row] = await sql.query<RunContractRow>(
+    `SELECT contract_name, contract::text AS contract_json, inline_contract, failure_strategy, max_retries, token_budget, selection_errors
+     FROM contracts.run_contracts WHERE tenant_id = $1 AND run_id = $2`,
+    [tenantId, runId],
+  );
+  return (
+    row && {
+      contractName: row.contract_name,
+      contractJson: row.contract_json,
+      inline: row.inline_contract,
+      failureStrategy: row.failure_strategy,
+      maxRetries: row.max_retries,
+      tokenBudget: row.token_budget,
+      selectionErrors: row.selection_errors ?? [],
+    }
+  );
+}
