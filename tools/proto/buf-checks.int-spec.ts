@@ -31,7 +31,7 @@ describe('buf lint and buf breaking', () => {
   afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
   it('compares a clean checkout with the previous commit, as CI sees it', () => {
-    edit((text) => text.replace('  int64 requested_at_ms = 6;\n', '  int64 requested_at_ms = 6;\n  string locale = 7;\n'));
+    edit((text) => text.replace('  int64 requested_at_ms = 6;\n', '  int64 requested_at_ms = 6;\n  string locale = 100;\n'));
     git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'add a field');
     const result = check();
     expect(result.status).toBe(0);
@@ -53,7 +53,7 @@ describe('buf lint and buf breaking', () => {
   });
 
   it('accepts an added field', () => {
-    edit((text) => text.replace('  int64 requested_at_ms = 6;\n', '  int64 requested_at_ms = 6;\n  string locale = 7;\n'));
+    edit((text) => text.replace('  int64 requested_at_ms = 6;\n', '  int64 requested_at_ms = 6;\n  string locale = 100;\n'));
     const result = check();
     expect(result.stdout).toContain('buf lint and buf breaking (against HEAD) passed');
     expect(result.status).toBe(0);

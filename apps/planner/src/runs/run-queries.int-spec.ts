@@ -160,7 +160,7 @@ describe('planner run queries over real NATS and PostgreSQL', () => {
       expect(await viewOf(tenantA, failed)).toMatchObject({
         status: 'failed',
         response: '',
-        errorCode: 'CV-001',
+        errorCode: 'CV-008',
         errorMessage: 'response must cite a source',
         completedAt: new Date(base + 2_000).toISOString(),
       });
