@@ -16,6 +16,7 @@ const TENANTS = 250;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const TARGET_RATE = 5_000;
 const write = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
@@ -36,10 +37,12 @@ async function main(): Promise<void> {
       table(
         ['measure', 'value', 'target', 'met'],
         [
-          ['GET /v7/agents/{name} requests/s', Math.round(reads.requestsPerSecond), '>= 5000', reads.requestsPerSecond >= 5_000 ? 'yes' : 'NO'],
-          ['GET /v7/agents/{name} p50 ms', reads.p50, '', ''],
-          ['GET /v7/agents/{name} p99 ms', reads.p99, '< 20', reads.p99 < 20 ? 'yes' : 'NO'],
-          ['GET responses not 200', reads.non200, '0', reads.non200 === 0 ? 'yes' : 'NO'],
+          ['GET /v7/agents/{name} requests/s, saturated', Math.round(reads.saturated.requestsPerSecond), '>= 5000', reads.saturated.requestsPerSecond >= TARGET_RATE ? 'yes' : 'NO'],
+          ['  p50 / p99 ms when saturated', `${reads.saturated.p50} / ${reads.saturated.p99}`, '', ''],
+          [`GET at ${TARGET_RATE} requests/s offered: achieved`, Math.round(reads.atTarget.requestsPerSecond), `>= ${TARGET_RATE * 0.98}`, reads.atTarget.requestsPerSecond >= TARGET_RATE * 0.98 ? 'yes' : 'NO'],
+          [`GET at ${TARGET_RATE} requests/s: p50 ms`, reads.atTarget.p50, '', ''],
+          [`GET at ${TARGET_RATE} requests/s: p99 ms`, reads.atTarget.p99, '< 20', reads.atTarget.p99 < 20 ? 'yes' : 'NO'],
+          ['GET responses not 200', reads.saturated.non200 + reads.atTarget.non200, '0', reads.saturated.non200 + reads.atTarget.non200 === 0 ? 'yes' : 'NO'],
           [`run: gateway added p50 ms (${RUNS} sync runs)`, runs.addedP50.toFixed(2), '< 2', runs.addedP50 < 2 ? 'yes' : 'NO'],
           ['run: gateway added p95 ms', runs.addedP95.toFixed(2), '', ''],
           ['run: client latency p50 ms', runs.totalP50.toFixed(2), '', ''],
@@ -66,18 +69,25 @@ async function call(gateway: string, token: string, method: string, route: strin
 
 const serverTiming = (headers: Headers, name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(headers.get('server-timing') ?? '')?.[1] ?? NaN);
 
-/** Each request carries the next tenant's token, as many clients would. */
+/**
+ * Each request carries the next tenant's token, as many clients would. Two measures: the most the
+ * gateway serves (connections sending as fast as they are answered, where latency is mostly queueing
+ * behind a saturated core), and the latency at the target rate offered evenly over the connections.
+ */
 async function readBenchmark(gateway: string, tokens: string[]) {
   let next = 0;
-  const options = (duration: number): autocannon.Options => ({
-    url: `${gateway}/v7/agents/bench_agent`,
-    connections: CONNECTIONS,
-    duration,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, headers: { authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
-  });
-  await autocannon(options(3));
-  const result = await autocannon(options(DURATION_S));
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non200: result.non2xx + result.errors + result.timeouts };
+  const load = async (duration: number, overallRate?: number) => {
+    const result = await autocannon({
+      url: `${gateway}/v7/agents/bench_agent`,
+      connections: CONNECTIONS,
+      duration,
+      ...(overallRate ? { overallRate } : {}),
+      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, headers: { authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
+    });
+    return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non200: result.non2xx + result.errors + result.timeouts };
+  };
+  await load(3);
+  return { saturated: await load(DURATION_S), atTarget: await load(DURATION_S, TARGET_RATE) };
 }
 
 /**
