@@ -47,6 +47,28 @@ describe('contracts in the run: selection, verification and every failure strate
     expect(Object.keys(result.body.output as object).sort()).toEqual(template.deliverables.filter((deliverable) => deliverable.example !== undefined).map((deliverable) => deliverable.name).sort());
   });
 
+  it("holds a complex run to its stratum's template: the route calls for contracts and the output is checked against it", async () => {
+    const input = [
+      'Search the database, fetch the competitor pricing API and query the CRM for the pipeline.',
+      'Analyze market revenue, compliance risk, investment budget and regulation for the Nordic region.',
+      'Compare, evaluate and recommend the best options, weigh the trade-offs and justify which one we should choose.',
+    ]
+      .join(' ')
+      .padEnd(520, ' Include every assumption.');
+    const sessionId = `routed-${Date.now().toString(36)}`;
+    const run = await api('POST', '/v7/agents/decider/run', { input, session_id: sessionId });
+    expect(run.body).toMatchObject({ status: 'completed', metadata: { contract: 'market_analysis', applied_strategy: 'success', attempts: 1 } });
+    expect(typeof JSON.parse(String(run.body.response))).toBe('object');
+    const events = await eventually(async () => {
+      const found = await sessionEvents(sessionId);
+      expect(found.some((event) => event.type === 'sigil.contracts.v1.validated')).toBe(true);
+      return found;
+    });
+    const route = events.find((event) => event.type === 'sigil.routing.v1.decided')?.payload;
+    expect(route).toMatchObject({ useContracts: true, stratum: 'EEI', strategy: 'mcts' });
+    expect(events.find((event) => event.type === 'sigil.contracts.v1.selected')?.payload).toMatchObject({ contractName: 'market_analysis' });
+  });
+
   it('retries with a prompt refined from the errors, visible as events, and counts the tokens of every attempt', async () => {
     const sessionId = `retry-${Date.now().toString(36)}`;
     const result = await execute({ contract_spec: decisionContract([]), session_id: sessionId });

@@ -79,7 +79,7 @@ describe('contract selection', () => {
     });
   });
 
-  it.each(['create_agent', 'modify_agent', 'system_command', 'general_chat', 'unknown_intent'])('given the intent %s, when selected, then no contract applies', (intent) => {
+  it.each(['create_agent', 'modify_agent', 'system_command', 'unknown_intent'])('given the intent %s, when selected, then no contract applies', (intent) => {
     expect(selectContract({ intent, stratum: 'RAI', complexity: 0.95, useContracts: true })).toMatchObject({ name: null, reason: `intent ${intent} needs no contract` });
   });
 
@@ -90,8 +90,16 @@ describe('contract selection', () => {
       query_memory: 'research_report',
       modify_agent: 'none',
       system_command: 'none',
-      general_chat: 'none',
+      general_chat: 'by_stratum',
     });
+  });
+
+  it("given a complex message with no specific intent, when selected, then the agent's stratum decides", () => {
+    expect(selectContract({ intent: 'general_chat', stratum: 'EEI', complexity: 0.95, useContracts: true })).toMatchObject({ name: 'market_analysis', failureStrategy: 'fail' });
+  });
+
+  it('given a simple message, when selected, then no contract applies whatever the stratum', () => {
+    expect(selectContract({ intent: 'general_chat', stratum: 'EEI', complexity: 0.4, useContracts: true })).toMatchObject({ name: null });
   });
 
   it("given an agent's own contract below 0.5, when selected, then it applies with the fallback strategy", () => {

@@ -10,8 +10,10 @@ export type IntentContractRule = TemplateName | 'by_stratum' | 'none';
 
 /**
  * Only work that produces a deliverable gets a contract: running an agent produces what its stratum
- * is for, and a memory query answers with findings and sources. Creating or changing an agent,
- * system commands and chat produce no structured deliverable.
+ * is for, and a memory query answers with findings and sources. Creating or changing an agent and
+ * system commands produce no structured deliverable. A message with no more specific intent is
+ * addressed to an agent, so it is that agent's work: its stratum decides, and the complexity
+ * thresholds keep simple chat out of contracts.
  */
 export const INTENT_CONTRACT_MAP: Record<ContractIntent, IntentContractRule> = {
   create_agent: 'none',
@@ -19,7 +21,7 @@ export const INTENT_CONTRACT_MAP: Record<ContractIntent, IntentContractRule> = {
   query_memory: 'research_report',
   modify_agent: 'none',
   system_command: 'none',
-  general_chat: 'none',
+  general_chat: 'by_stratum',
 };
 
 export const STRATUM_CONTRACT_MAP: Record<string, TemplateName> = {
