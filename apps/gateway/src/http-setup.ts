@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { conditionalGet } from './caching/conditional-get';
 import { corsOriginsFromEnv } from './common/cors-origins';
 import { sendProblem } from './common/problem-details.filter';
 import { securityHeaders } from './common/security-headers';
@@ -31,6 +32,7 @@ export async function configureGatewayHttp(app: NestFastifyApplication): Promise
     void reply.headers(headers);
     done();
   });
+  fastify.addHook('onSend', (request, reply, payload, done) => done(null, conditionalGet(request, reply, payload)));
   app.enableCors({
     origin: corsOriginsFromEnv(process.env.SIGIL_CORS_ORIGINS),
     credentials: true,

@@ -12,7 +12,9 @@ import { parseSort } from '../common/sort-spec';
 import { CreateAgentDto, ListAgentsQueryDto, SORTABLE_AGENT_FIELDS, UpdateAgentDto } from './agent-dtos';
 import { agentView } from './agent-view';
 import { AgentsClient } from './agents.client';
+import { IdempotentPosts } from '../idempotency/idempotent-posts';
 
+@IdempotentPosts()
 @Controller('v7/agents')
 export class AgentsController {
   constructor(

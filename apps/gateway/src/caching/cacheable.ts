@@ -1,7 +1,8 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, Header } from '@nestjs/common';
 import { DocumentedNotModified } from '../openapi/api-docs.decorators';
 
-export const CACHE_MAX_AGE = 'sigil:cache-max-age';
+/** What marks a response as cacheable for the conditional-GET hook (private: responses differ per caller). */
+export const CACHEABLE_PREFIX = 'private, max-age=';
 
 /** A GET whose response clients may keep for `maxAgeSeconds` and revalidate with If-None-Match. */
-export const Cacheable = (maxAgeSeconds: number) => applyDecorators(SetMetadata(CACHE_MAX_AGE, maxAgeSeconds), DocumentedNotModified());
+export const Cacheable = (maxAgeSeconds: number) => applyDecorators(Header('Cache-Control', `${CACHEABLE_PREFIX}${maxAgeSeconds}`), DocumentedNotModified());

@@ -1,19 +1,23 @@
-import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ConditionalGetInterceptor } from '../caching/conditional-get.interceptor';
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
 
-/** Problem details for every error, strict validation, idempotent POSTs and conditional GETs. */
+/**
+ * Problem details for every error and strict validation. Idempotency is applied by each controller
+ * with POST routes (`@IdempotentPosts()`) and conditional GETs by a Fastify hook (http-setup): global
+ * interceptors would put rxjs on the path of every request.
+ */
+@Global()
 @Module({
   providers: [
     IdempotencyStore,
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_PIPE, useFactory: strictValidationPipe },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-    { provide: APP_INTERCEPTOR, useClass: ConditionalGetInterceptor },
+    IdempotencyInterceptor,
   ],
+  exports: [IdempotencyStore, IdempotencyInterceptor],
 })
 export class HttpConventionsModule {}

@@ -10,6 +10,7 @@ import { DocumentedContractExists, DocumentedContractNotFound, DocumentedContrac
 import { contractBodyViolation, contractTarget, ListContractsQueryDto, ValidateOutputDto } from './contract-dtos';
 import { contractView, validationView } from './contract-view';
 import { ContractsClient } from './contracts.client';
+import { IdempotentPosts } from '../idempotency/idempotent-posts';
 
 /** A contract body is free-form JSON the contracts service checks; here only its envelope. */
 function contractBody(body: unknown, pathName?: string): Record<string, unknown> {
@@ -18,6 +19,7 @@ function contractBody(body: unknown, pathName?: string): Record<string, unknown>
   return body as Record<string, unknown>;
 }
 
+@IdempotentPosts()
 @Controller('v7/contracts')
 export class ContractsController {
   constructor(private readonly contracts: ContractsClient) {}

@@ -8,7 +8,9 @@ import { executionFailure, executionResult } from './execution-result';
 import { RunLauncher } from './run-launcher';
 import { accepted, finishedRunMissing } from './run-replies';
 import { RunsClient } from './runs.client';
+import { IdempotentPosts } from '../idempotency/idempotent-posts';
 
+@IdempotentPosts()
 @Controller('v7/contracts')
 export class ContractExecutionController {
   constructor(

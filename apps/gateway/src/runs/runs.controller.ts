@@ -13,7 +13,9 @@ import { accepted, finishedRunMissing } from './run-replies';
 import { completedRunFacts, runResponse } from './run-response';
 import { ReviewRunDto } from './review-run.dto';
 import { RunsClient } from './runs.client';
+import { IdempotentPosts } from '../idempotency/idempotent-posts';
 
+@IdempotentPosts()
 @Controller('v7')
 export class RunsController {
   constructor(

@@ -8,8 +8,10 @@ import { issueApiKey } from './api-key-secret';
 import { ApiKeyStore } from './api-key-store';
 import { apiKeyView } from './api-key-view';
 import { CreateApiKeyDto } from './create-api-key.dto';
+import { IdempotentPosts } from '../../idempotency/idempotent-posts';
 
 /** Service-account keys of the caller's tenant; managing them takes `admin`, which holds every scope a key can get. */
+@IdempotentPosts()
 @Controller('v7/api-keys')
 @RequireScopes('admin')
 export class ApiKeysController {
