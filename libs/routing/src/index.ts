@@ -1,6 +1,6 @@
 export * from './complexity';
 export * from './intent';
 export * from './route-decision';
-export * from './strategy';
+export * from '@sigil/strategy-ranges';
 export * from './stratum';
 export * from './subsystems';

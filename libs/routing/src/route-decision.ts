@@ -1,6 +1,6 @@
 import { assessComplexity, type ComplexityAssessment } from './complexity';
 import { classifyIntent, INTENT_HANDLERS, type Handler, type Intent, type IntentClassification } from './intent';
-import { selectStrategy, type Strategy, type StrategyRange } from './strategy';
+import { selectStrategy, type Strategy, type StrategyRange } from '@sigil/strategy-ranges';
 import { resolveStratum, type Stratum } from './stratum';
 import { activateSubsystems, type FeatureFlags } from './subsystems';
 

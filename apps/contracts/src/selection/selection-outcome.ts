@@ -1,11 +1,11 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { contractComplexityBoost, effectiveComplexity } from '@sigil/contracts';
 import type { ContractSelectedSchema } from '@sigil/schemas';
+import { selectStrategy } from '@sigil/strategy-ranges';
 import { wireJsonOf } from '../contracts/contract-replies';
 import type { PromptLearning } from '../learning/validation-history';
 import type { ContractChoice } from './contract-choice';
 import { contractPromptContext } from './prompt-context';
-import { reasoningStrategyFor } from './reasoning-strategy';
 import type { RunSelection } from './run-selections';
 
 export interface RouteOfRun {
@@ -54,7 +54,7 @@ export function selectionOutcome(route: RouteOfRun, choice: ContractChoice, lear
   const shape = { deliverables: contract.deliverables, failureStrategy };
   const boost = contractComplexityBoost(shape);
   const boostedComplexity = effectiveComplexity(route.complexity, shape);
-  const strategy = reasoningStrategyFor(boostedComplexity);
+  const strategy = selectStrategy(boostedComplexity).strategy;
   const reason = boost.boost > 0 ? `${choice.reason}; reasoning at ${boostedComplexity} (${boost.reasons.join(', ')}): ${strategy}` : choice.reason;
   const requiredFields = contract.deliverables.filter((deliverable) => deliverable.required).map((deliverable) => deliverable.name);
   return {

@@ -1,3 +1,4 @@
+/** The reasoning strategies' complexity ranges (spec §3.3), shared by the router's choice and the contracts' boost (§5.4). */
 export const STRATEGIES = ['direct', 'chain_of_thought', 'tree_of_thoughts', 'react', 'mcts'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 

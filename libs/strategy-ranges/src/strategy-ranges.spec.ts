@@ -1,4 +1,4 @@
-import { selectStrategy, STRATEGIES, STRATEGY_RANGES } from './strategy';
+import { selectStrategy, STRATEGIES, STRATEGY_RANGES } from './strategy-ranges';
 
 describe('selectStrategy', () => {
   it.each([
