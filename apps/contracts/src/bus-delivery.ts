@@ -1,7 +1,4 @@
-import type { ConsumerOptions, JetStreamContext } from '@sigil/messaging';
-import type { Delivery } from '@sigil/persistence';
-
-export const deliveryOf = (context: JetStreamContext): Delivery => ({ consumerName: context.consumerName, envelope: context.envelope });
+import type { ConsumerOptions } from '@sigil/messaging';
 
 /**
  * For handlers that need an earlier event of the same run to have been handled first (a route needs

@@ -2,12 +2,12 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events } from '@sigil/catalog';
 import { JetStreamContext, NonRetryableError, OnEvent } from '@sigil/messaging';
+import { deliveryOf } from '@sigil/persistence';
 import type { ContractDecision } from '@sigil/planning';
 import type { ContractSelected, OutputValidated, RouteDecided, RunRequested, RunReviewed, StepCompleted } from '@sigil/schemas';
 import { RunOrchestrator } from './run-orchestrator';
 
 const CONTRACT_CODE = /^CV-00\d$/;
-const delivery = (context: JetStreamContext) => ({ consumerName: context.consumerName, envelope: context.envelope });
 
 /** The run saga's facts, from the bus; the queries are in RunQueriesController. */
 @Controller()
@@ -18,7 +18,7 @@ export class RunsController {
   onRunRequested(@Payload() run: RunRequested, @Ctx() context: JetStreamContext) {
     if (!run.agent) throw new NonRetryableError('run request without agent', 'validation_failed');
     const agent = { name: run.agent.name, version: run.agent.version, systemPrompt: run.agent.systemPrompt, stratum: run.agent.stratum };
-    return this.orchestrator.apply(delivery(context), run.runId, run.sessionId, {
+    return this.orchestrator.apply(deliveryOf(context), run.runId, run.sessionId, {
       type: 'requested',
       input: run.input,
       agent,
@@ -29,7 +29,7 @@ export class RunsController {
 
   @OnEvent(Events.RouteDecided)
   onRouteDecided(@Payload() route: RouteDecided, @Ctx() context: JetStreamContext) {
-    return this.orchestrator.apply(delivery(context), route.runId, route.sessionId, {
+    return this.orchestrator.apply(deliveryOf(context), route.runId, route.sessionId, {
       type: 'routed',
       strategy: route.strategy,
       complexity: route.complexity,
@@ -39,7 +39,7 @@ export class RunsController {
 
   @OnEvent(Events.ContractSelected)
   onContractSelected(@Payload() selected: ContractSelected, @Ctx() context: JetStreamContext) {
-    return this.orchestrator.apply(delivery(context), selected.runId, selected.sessionId, {
+    return this.orchestrator.apply(deliveryOf(context), selected.runId, selected.sessionId, {
       type: 'contract_selected',
       name: selected.contractName || null,
       failureStrategy: selected.failureStrategy,
@@ -51,7 +51,7 @@ export class RunsController {
 
   @OnEvent(Events.StepCompleted)
   onStepCompleted(@Payload() step: StepCompleted, @Ctx() context: JetStreamContext) {
-    return this.orchestrator.apply(delivery(context), step.runId, step.sessionId, {
+    return this.orchestrator.apply(deliveryOf(context), step.runId, step.sessionId, {
       type: 'step_completed',
       stepId: step.stepId,
       output: step.output,
@@ -62,7 +62,7 @@ export class RunsController {
 
   @OnEvent(Events.OutputValidated)
   onOutputValidated(@Payload() verdict: OutputValidated, @Ctx() context: JetStreamContext) {
-    return this.orchestrator.apply(delivery(context), verdict.runId, verdict.sessionId, {
+    return this.orchestrator.apply(deliveryOf(context), verdict.runId, verdict.sessionId, {
       type: 'validated',
       attempt: verdict.attempt,
       isValid: verdict.isValid,
@@ -78,7 +78,7 @@ export class RunsController {
 
   @OnEvent(Events.RunReviewed)
   onRunReviewed(@Payload() review: RunReviewed, @Ctx() context: JetStreamContext) {
-    return this.orchestrator.apply(delivery(context), review.runId, review.sessionId, {
+    return this.orchestrator.apply(deliveryOf(context), review.runId, review.sessionId, {
       type: 'reviewed',
       approved: review.approved,
       output: review.output || undefined,

@@ -9,6 +9,9 @@ export interface Delivery {
   envelope: Envelope;
 }
 
+/** The delivery of a JetStream handler's message (its context has both). */
+export const deliveryOf = (context: Delivery): Delivery => ({ consumerName: context.consumerName, envelope: context.envelope });
+
 /** A transaction scoped to the delivery's tenant, able to emit events through the outbox. */
 export interface TenantTransaction {
   readonly tenantId: string;

@@ -10,7 +10,7 @@ import { FIXTURE_SCHEMA, fixtureMigrations } from './fixture-database';
 import { fixtureController, fixtureEvent, startFixtureService } from '@sigil/messaging/testing';
 import { createServiceDataSource } from '../data-source/service-data-source';
 import { OutboxRelay } from '../inbox-outbox/outbox-relay';
-import { UnitOfWork } from '../inbox-outbox/unit-of-work';
+import { deliveryOf, UnitOfWork } from '../inbox-outbox/unit-of-work';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -29,7 +29,7 @@ const relay = new OutboxRelay(dataSource, FIXTURE_SCHEMA, new EventPublisher(con
 const unitOfWork = new UnitOfWork(dataSource, FIXTURE_SCHEMA, worker, relay);
 
 const controller = fixtureController<FixtureWork>(event, { ackWaitMs: 2_000, maxDeliver: 10, backoffMs: [200] }, async (work, context) => {
-  await unitOfWork.handle({ consumerName: context.consumerName, envelope: context.envelope }, async (tx) => {
+  await unitOfWork.handle(deliveryOf(context), async (tx) => {
     await tx.query(`INSERT INTO fixture.effects (tenant_id, work_id, worker) VALUES ($1, $2, $3)`, [tx.tenantId, work.workId, worker]);
     connection.publish(`fixture.started.${work.workId}`, worker);
     await connection.flush();
