@@ -3,6 +3,7 @@ import { freePort, mintToken, startInfrastructure, startPlatformProcesses, stopI
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { openLoopLoad } from './open-loop-load';
 import { percentile, table } from './percentiles';
 
 /**
@@ -17,6 +18,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const TARGET_RATE = 5_000;
+/** The open-loop rate; another value than the target shows where the latency bends. */
+const OFFERED_RATE = Number(process.env.BENCH_OFFERED_RATE ?? TARGET_RATE);
+const OPEN_LOOP_CONNECTIONS = Number(process.env.BENCH_OPEN_LOOP_CONNECTIONS ?? 64);
 const write = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
@@ -39,9 +43,9 @@ async function main(): Promise<void> {
         [
           ['GET /v7/agents/{name} requests/s, saturated', Math.round(reads.saturated.requestsPerSecond), '>= 5000', reads.saturated.requestsPerSecond >= TARGET_RATE ? 'yes' : 'NO'],
           ['  p50 / p99 ms when saturated', `${reads.saturated.p50} / ${reads.saturated.p99}`, '', ''],
-          [`GET at ${TARGET_RATE} requests/s offered: achieved`, Math.round(reads.atTarget.requestsPerSecond), `>= ${TARGET_RATE * 0.98}`, reads.atTarget.requestsPerSecond >= TARGET_RATE * 0.98 ? 'yes' : 'NO'],
-          [`GET at ${TARGET_RATE} requests/s: p50 ms`, reads.atTarget.p50, '', ''],
-          [`GET at ${TARGET_RATE} requests/s: p99 ms`, reads.atTarget.p99, '< 20', reads.atTarget.p99 < 20 ? 'yes' : 'NO'],
+          [`GET at ${OFFERED_RATE} requests/s offered (open loop): achieved`, Math.round(reads.atTarget.requestsPerSecond), `>= ${OFFERED_RATE * 0.98}`, reads.atTarget.requestsPerSecond >= OFFERED_RATE * 0.98 ? 'yes' : 'NO'],
+          [`GET at ${OFFERED_RATE} requests/s: p50 ms`, reads.atTarget.p50, '', ''],
+          [`GET at ${OFFERED_RATE} requests/s: p99 ms`, reads.atTarget.p99, OFFERED_RATE >= TARGET_RATE ? '< 20' : `< 20 at ${TARGET_RATE}`, OFFERED_RATE >= TARGET_RATE && reads.atTarget.p99 < 20 ? 'yes' : 'NO'],
           ['GET responses not 200', reads.saturated.non200 + reads.atTarget.non200, '0', reads.saturated.non200 + reads.atTarget.non200 === 0 ? 'yes' : 'NO'],
           [`run: gateway added p50 ms (${RUNS} sync runs)`, runs.addedP50.toFixed(2), '< 2', runs.addedP50 < 2 ? 'yes' : 'NO'],
           ['run: gateway added p95 ms', runs.addedP95.toFixed(2), '', ''],
@@ -71,24 +75,42 @@ const serverTiming = (headers: Headers, name: string) => Number(new RegExp(`${na
 
 /**
  * Each request carries the next tenant's token, as many clients would. Two measures: the most the
- * gateway serves (connections sending as fast as they are answered, where latency is mostly queueing
- * behind a saturated core), and the latency at the target rate offered evenly over the connections.
+ * gateway serves (autocannon's connections sending as fast as they are answered, where latency is
+ * mostly queueing behind a saturated core), and the latency at the target rate offered as an open
+ * loop, evenly spaced and timed from when each request was due (see open-loop-load.ts).
  */
 async function readBenchmark(gateway: string, tokens: string[]) {
   let next = 0;
-  const load = async (duration: number, overallRate?: number) => {
+  const nextToken = () => `Bearer ${tokens[next++ % tokens.length]}`;
+  const saturate = async (duration: number) => {
     const result = await autocannon({
       url: `${gateway}/v7/agents/bench_agent`,
       connections: CONNECTIONS,
       duration,
-      ...(overallRate ? { overallRate } : {}),
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, headers: { authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
+      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, headers: { authorization: nextToken() } }) }],
     });
     return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non200: result.non2xx + result.errors + result.timeouts };
   };
-  await load(3);
-  return { saturated: await load(DURATION_S), atTarget: await load(DURATION_S, TARGET_RATE) };
+  await saturate(3);
+  const saturated = await saturate(DURATION_S);
+  const offered = await openLoopLoad({
+    origin: gateway,
+    path: '/v7/agents/bench_agent',
+    ratePerSecond: OFFERED_RATE,
+    durationS: DURATION_S,
+    connections: OPEN_LOOP_CONNECTIONS,
+    headers: () => ({ authorization: nextToken() }),
+  });
+  const atTarget = {
+    requestsPerSecond: offered.achievedPerSecond,
+    p50: round(percentile(offered.latencies, 50)),
+    p99: round(percentile(offered.latencies, 99)),
+    non200: offered.non200,
+  };
+  return { saturated, atTarget };
 }
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /**
  * The gateway's share of a run, from its Server-Timing header: authentication, rate limit, agent and

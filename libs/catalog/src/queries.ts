@@ -33,6 +33,12 @@ import {
   UpdateAgentRequestSchema,
   UpdateAgentResponseSchema,
   GetRunRequestSchema,
+  GetRunPlanRequestSchema,
+  GetRunPlanResponseSchema,
+  SearchMemoryRequestSchema,
+  SearchMemoryResponseSchema,
+  StoreMemoryRequestSchema,
+  StoreMemoryResponseSchema,
   GetRunResponseSchema,
   ListSessionEventsRequestSchema,
   ListSessionEventsResponseSchema,
@@ -60,6 +66,12 @@ export const Queries = {
   GetAgentRunStats: defineQuery('sigil.run.v1.agent_stats', GetAgentRunStatsRequestSchema, GetAgentRunStatsResponseSchema),
   /** planner */
   GetRun: defineQuery('sigil.run.v1.get', GetRunRequestSchema, GetRunResponseSchema),
+  /** planner: the run's plan and each step's state */
+  GetRunPlan: defineQuery('sigil.run.v1.get_plan', GetRunPlanRequestSchema, GetRunPlanResponseSchema),
+  /** memory: the memory_search tool */
+  SearchMemory: defineQuery('sigil.memory.v1.search', SearchMemoryRequestSchema, SearchMemoryResponseSchema),
+  /** memory: the memory_store tool; idempotent by key */
+  StoreMemory: defineQuery('sigil.memory.v1.store', StoreMemoryRequestSchema, StoreMemoryResponseSchema),
   /** event-store */
   ListSessionEvents: defineQuery('sigil.events.v1.list_session', ListSessionEventsRequestSchema, ListSessionEventsResponseSchema),
   /** contracts */

@@ -8,3 +8,4 @@ export * from './gen/sigil/reasoning/v1/reasoning_pb';
 export * from './gen/sigil/agents/v1/agents_pb';
 export * from './gen/sigil/events/v1/events_pb';
 export * from './gen/sigil/fixture/v1/fixture_pb';
+export * from './gen/sigil/memory/v1/memory_pb';

@@ -1,0 +1,2 @@
+export * from './context-types';
+export * from './untrusted-content';
