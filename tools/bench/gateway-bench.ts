@@ -3,6 +3,7 @@ import { freePort, mintToken, startInfrastructure, startPlatformProcesses, stopI
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { call, serverTiming } from './bench-http';
 import { openLoopLoad } from './open-loop-load';
 import { percentile, table } from './percentiles';
 
@@ -59,19 +60,6 @@ async function main(): Promise<void> {
     await stopInfrastructure(stateDir);
   }
 }
-
-async function call(gateway: string, token: string, method: string, route: string, body?: unknown): Promise<{ body: Record<string, unknown>; headers: Headers }> {
-  const response = await fetch(`${gateway}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const parsed = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(parsed)}`);
-  return { body: parsed, headers: response.headers };
-}
-
-const serverTiming = (headers: Headers, name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(headers.get('server-timing') ?? '')?.[1] ?? NaN);
 
 /**
  * Each request carries the next tenant's token, as many clients would. Two measures: the most the

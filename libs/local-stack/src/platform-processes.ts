@@ -8,6 +8,10 @@ export interface PlatformProcesses {
   gateway: string;
   /** Another gateway process on the same bus, database and Redis: what a second replica is. */
   startGatewayReplica(): Promise<string>;
+  /** kill -9 one service's process, as a crash would (fault tests). */
+  killService(name: string): Promise<void>;
+  /** Starts a stopped or killed service again, on its port, with its environment. */
+  startService(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +32,11 @@ export async function startPlatformProcesses(
     await Promise.all(services.map(async (service) => [service.name, await startServiceProcess(root, stateDir, service, env, `${prefix}-${service.name}`)] as const)),
   );
   const gatewayService = services.find((service) => service.name === 'gateway');
+  const serviceNamed = (name: string) => {
+    const service = services.find((candidate) => candidate.name === name);
+    if (!service) throw new Error(`no platform service named ${name}`);
+    return service;
+  };
   return {
     urls,
     gateway: urls.gateway,
@@ -37,6 +46,10 @@ export async function startPlatformProcesses(
       processNames.push(name);
       return startServiceProcess(root, stateDir, { ...gatewayService, port: await freePort() }, env, name);
     },
+    killService: async (name: string) => {
+      await stopBackground(stateDir, `${prefix}-${serviceNamed(name).name}`, 'SIGKILL');
+    },
+    startService: (name: string) => startServiceProcess(root, stateDir, serviceNamed(name), env, `${prefix}-${name}`),
     stop: async () => {
       await Promise.all(processNames.map((name) => stopBackground(stateDir, name)));
     },

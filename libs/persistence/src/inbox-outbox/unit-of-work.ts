@@ -37,6 +37,7 @@ export class UnitOfWork {
 
   async handle<T>(delivery: Delivery, work: (tx: TenantTransaction) => Promise<T>): Promise<UnitOfWorkResult<T>> {
     const { envelope } = delivery;
+    const emitted: OutgoingEvent[] = [];
     const result = await this.dataSource.transaction(async (manager): Promise<UnitOfWorkResult<T>> => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO "${this.schema}".inbox (tenant_id, consumer, message_id) VALUES ($1, $2, $3)
@@ -44,7 +45,6 @@ export class UnitOfWork {
         [envelope.tenantId, delivery.consumerName, envelope.id],
       );
       if (inserted.length === 0) return { status: 'duplicate' };
-      const emitted: OutgoingEvent[] = [];
       const tx: TenantTransaction = {
         tenantId: envelope.tenantId,
         manager,
@@ -62,7 +62,7 @@ export class UnitOfWork {
       }
       return { status: 'processed', value };
     });
-    if (result.status === 'processed') void this.relay.flush();
+    if (result.status === 'processed' && emitted.length > 0) void this.relay.publishCommitted(emitted);
     return result;
   }
 }
