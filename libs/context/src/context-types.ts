@@ -9,6 +9,14 @@ export interface MemoryEntry {
   looksLikeInstructions: boolean;
 }
 
+/** A finished dependency's result, shown in the plan state (`skipped` steps have no output). */
+export interface DependencyOutput {
+  stepId: string;
+  title: string;
+  status: 'completed' | 'skipped';
+  output: string;
+}
+
 /** One earlier exchange of the session, oldest first; older turns are summarised first. */
 export interface HistoryTurn {
   input: string;
@@ -24,8 +32,10 @@ export interface ContextSources {
   contract?: string;
   memory?: MemoryEntry[];
   history?: HistoryTurn[];
-  /** The outputs of the steps this one depends on and the plan's progress: untrusted (model output). */
+  /** The plan's progress as free text (e.g. which steps are done or skipped): untrusted (model-made plan). */
   planState?: string;
+  /** The results of the steps this one depends on: untrusted (model output); cut from the front when the context does not fit. */
+  dependencyOutputs?: DependencyOutput[];
   /** The step's own instruction (from the plan): trusted. */
   instruction?: string;
 }

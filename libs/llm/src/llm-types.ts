@@ -81,6 +81,8 @@ export class LlmError extends Error {
     readonly retryable: boolean,
     /** From a 429/529's `retry-after`, when the server said. */
     readonly retryAfterMs?: number,
+    /** How many attempts the call made, on the error `ResilientProvider` hands to its caller. */
+    readonly attempts?: number,
   ) {
     super(message);
     this.name = 'LlmError';

@@ -2,3 +2,4 @@ export * from './eventually';
 export * from './infrastructure-env';
 export * from './test-processes';
 export * from './nats-restart';
+export * from './fake-anthropic';

@@ -10,6 +10,12 @@ export function statusOf(field: string, value: string): string {
   return value;
 }
 
+/** An agent's token budget per run as stored: 0 is none of its own (NULL, the platform default); the gateway bounds the rest. */
+export function tokenBudgetOf(field: string, value: bigint): bigint | null {
+  if (value < 0n) throw new InvalidArgument(`${field} must be 0 (the platform default) or a positive number of tokens, got ${value}`);
+  return value === 0n ? null : value;
+}
+
 /** The shared page rule (`pageWindow`), refusing as an invalid argument. */
 export function pageOf(page: number, perPage: number): PageWindow {
   const window = pageWindow(page, perPage);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Agent, CreateAgentRequest } from '@sigil/schemas';
+import type { Agent } from '@sigil/schemas';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PageWindow } from '@sigil/persistence';
-import type { AgentChanges, ListCriteria } from './agent-requests';
+import type { AgentChanges, ListCriteria, NewAgent } from './agent-requests';
 
 type AgentFields = Omit<Agent, '$typeName' | '$unknown'>;
 
@@ -15,9 +15,11 @@ interface AgentRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  /** bigint, which pg reads as text; NULL when the agent has no budget of its own. */
+  max_total_tokens: string | null;
 }
 
-const COLUMNS = 'name, stratum, description, system_prompt, status, version, created_at, updated_at';
+const COLUMNS = 'name, stratum, description, system_prompt, status, version, created_at, updated_at, max_total_tokens';
 
 const toAgent = (row: AgentRow): AgentFields => ({
   name: row.name,
@@ -28,13 +30,14 @@ const toAgent = (row: AgentRow): AgentFields => ({
   version: row.version,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
+  maxTotalTokens: BigInt(row.max_total_tokens ?? 0),
 });
 
 /** Copies the agent as it now is into its history; its updated_at is when that version was made. */
 async function recordVersion(manager: EntityManager, tenantId: string, name: string): Promise<void> {
   await manager.query(
-    `INSERT INTO evolution.agent_versions (tenant_id, name, version, stratum, description, system_prompt, status, created_at)
-     SELECT tenant_id, name, version, stratum, description, system_prompt, status, updated_at
+    `INSERT INTO evolution.agent_versions (tenant_id, name, version, stratum, description, system_prompt, status, max_total_tokens, created_at)
+     SELECT tenant_id, name, version, stratum, description, system_prompt, status, max_total_tokens, updated_at
      FROM evolution.agents WHERE tenant_id = $1 AND name = $2`,
     [tenantId, name],
   );
@@ -63,15 +66,15 @@ export class AgentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The new agent at version 1, or undefined when the tenant already has one by that name. */
-  create(tenantId: string, request: CreateAgentRequest): Promise<AgentFields | undefined> {
+  create(tenantId: string, agent: NewAgent): Promise<AgentFields | undefined> {
     return this.dataSource.transaction(async (manager) => {
       const rows: AgentRow[] = await manager.query(
-        `INSERT INTO evolution.agents (tenant_id, name, stratum, description, system_prompt) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO evolution.agents (tenant_id, name, stratum, description, system_prompt, max_total_tokens) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (tenant_id, name) DO NOTHING RETURNING ${COLUMNS}`,
-        [tenantId, request.name, request.stratum, request.description, request.systemPrompt],
+        [tenantId, agent.name, agent.stratum, agent.description, agent.systemPrompt, agent.maxTotalTokens?.toString() ?? null],
       );
       if (rows.length === 0) return undefined;
-      await recordVersion(manager, tenantId, request.name);
+      await recordVersion(manager, tenantId, agent.name);
       return toAgent(rows[0]);
     });
   }
@@ -108,7 +111,7 @@ export class AgentRepository {
       // clock_timestamp, not now(): an update that waited for the lock must not predate the version before it.
       // TypeORM answers UPDATE and DELETE with [rows, affected count].
       const [updated]: [AgentRow[], number] = await manager.query(
-        `UPDATE evolution.agents SET stratum = $3, description = $4, system_prompt = $5, status = $6, version = $7, updated_at = clock_timestamp()
+        `UPDATE evolution.agents SET stratum = $3, description = $4, system_prompt = $5, status = $6, version = $7, max_total_tokens = $8, updated_at = clock_timestamp()
          WHERE tenant_id = $1 AND name = $2 RETURNING ${COLUMNS}`,
         [
           tenantId,
@@ -118,6 +121,8 @@ export class AgentRepository {
           changes.systemPrompt ?? current.system_prompt,
           changes.status ?? current.status,
           current.version + 1,
+          // undefined keeps the budget, null clears it.
+          changes.maxTotalTokens === undefined ? current.max_total_tokens : (changes.maxTotalTokens?.toString() ?? null),
         ],
       );
       await recordVersion(manager, tenantId, name);
@@ -140,7 +145,7 @@ export class AgentRepository {
     );
     if (agents.length === 0) return undefined;
     const rows: Omit<AgentRow, 'updated_at'>[] = await this.dataSource.query(
-      `SELECT name, stratum, description, system_prompt, status, version, created_at FROM evolution.agent_versions
+      `SELECT name, stratum, description, system_prompt, status, version, max_total_tokens, created_at FROM evolution.agent_versions
        WHERE tenant_id = $1 AND name = $2 ORDER BY version DESC LIMIT $3 OFFSET $4`,
       [tenantId, name, page.limit, page.offset],
     );

@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
-import { ListAgentsRequestSchema, UpdateAgentRequestSchema } from '@sigil/schemas';
+import { CreateAgentRequestSchema, ListAgentsRequestSchema, UpdateAgentRequestSchema } from '@sigil/schemas';
 import { InvalidArgument } from './agent-arguments';
-import { agentChangesOf, listCriteriaOf } from './agent-requests';
+import { agentChangesOf, listCriteriaOf, newAgentOf } from './agent-requests';
 
 describe('agent requests', () => {
   describe('list criteria', () => {
@@ -49,6 +49,23 @@ describe('agent requests', () => {
     });
   });
 
+  describe('new agents', () => {
+    it('given a token budget, when read, then the agent keeps it', () => {
+      const request = create(CreateAgentRequestSchema, { name: 'helper', stratum: 'RTI', description: 'd', systemPrompt: 'p', maxTotalTokens: 50_000n });
+      expect(newAgentOf(request)).toEqual({ name: 'helper', stratum: 'RTI', description: 'd', systemPrompt: 'p', maxTotalTokens: 50_000n });
+    });
+
+    it('given no token budget (0), when read, then the agent has none of its own', () => {
+      expect(newAgentOf(create(CreateAgentRequestSchema, { name: 'helper', stratum: 'RTI', description: 'd' })).maxTotalTokens).toBeNull();
+    });
+
+    it('given a negative token budget, when read, then it is refused naming max_total_tokens', () => {
+      expect(() => newAgentOf(create(CreateAgentRequestSchema, { name: 'helper', stratum: 'RTI', description: 'd', maxTotalTokens: -1n }))).toThrow(
+        new InvalidArgument('max_total_tokens must be 0 (the platform default) or a positive number of tokens, got -1'),
+      );
+    });
+  });
+
   describe('update changes', () => {
     it('given only a description, when read, then only the description changes', () => {
       expect(agentChangesOf(create(UpdateAgentRequestSchema, { name: 'helper', description: 'new words' }))).toEqual({ description: 'new words' });
@@ -59,13 +76,25 @@ describe('agent requests', () => {
     });
 
     it('given every field, when read, then all change', () => {
-      const request = create(UpdateAgentRequestSchema, { name: 'helper', stratum: 'RTI', description: 'd', systemPrompt: 'p', status: 'inactive' });
-      expect(agentChangesOf(request)).toEqual({ stratum: 'RTI', description: 'd', systemPrompt: 'p', status: 'inactive' });
+      const request = create(UpdateAgentRequestSchema, { name: 'helper', stratum: 'RTI', description: 'd', systemPrompt: 'p', status: 'inactive', maxTotalTokens: 9_000n });
+      expect(agentChangesOf(request)).toEqual({ stratum: 'RTI', description: 'd', systemPrompt: 'p', status: 'inactive', maxTotalTokens: 9_000n });
+    });
+
+    it('given only a token budget, when read, then only the budget changes', () => {
+      expect(agentChangesOf(create(UpdateAgentRequestSchema, { name: 'helper', maxTotalTokens: 120_000n }))).toEqual({ maxTotalTokens: 120_000n });
+    });
+
+    it('given a token budget of 0, when read, then the budget is cleared back to the platform default', () => {
+      expect(agentChangesOf(create(UpdateAgentRequestSchema, { name: 'helper', maxTotalTokens: 0n }))).toEqual({ maxTotalTokens: null });
+    });
+
+    it('given a negative token budget, when read, then the update is refused naming max_total_tokens', () => {
+      expect(() => agentChangesOf(create(UpdateAgentRequestSchema, { name: 'helper', maxTotalTokens: -5n }))).toThrow(/^max_total_tokens must be 0/);
     });
 
     it('given no field, when read, then the update is refused', () => {
       expect(() => agentChangesOf(create(UpdateAgentRequestSchema, { name: 'helper' }))).toThrow(
-        new InvalidArgument('an update must set at least one of stratum, description, system_prompt, status'),
+        new InvalidArgument('an update must set at least one of stratum, description, system_prompt, status, max_total_tokens'),
       );
     });
 

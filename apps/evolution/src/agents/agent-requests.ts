@@ -1,6 +1,6 @@
 import type { PageWindow } from '@sigil/persistence';
-import type { ListAgentsRequest, UpdateAgentRequest } from '@sigil/schemas';
-import { containsPattern, InvalidArgument, orderByOf, pageOf, statusOf, timestampOf } from './agent-arguments';
+import type { CreateAgentRequest, ListAgentsRequest, UpdateAgentRequest } from '@sigil/schemas';
+import { containsPattern, InvalidArgument, orderByOf, pageOf, statusOf, timestampOf, tokenBudgetOf } from './agent-arguments';
 
 /** A list request, checked: an absent filter is undefined, the sort is SQL from the whitelist. */
 export interface ListCriteria {
@@ -29,11 +29,27 @@ export function listCriteriaOf(request: ListAgentsRequest): ListCriteria {
   };
 }
 
+export interface NewAgent {
+  name: string;
+  stratum: string;
+  description: string;
+  systemPrompt: string;
+  /** null: the platform default. */
+  maxTotalTokens: bigint | null;
+}
+
+export function newAgentOf(request: CreateAgentRequest): NewAgent {
+  const { name, stratum, description, systemPrompt } = request;
+  return { name, stratum, description, systemPrompt, maxTotalTokens: tokenBudgetOf('max_total_tokens', request.maxTotalTokens) };
+}
+
 export interface AgentChanges {
   stratum?: string;
   description?: string;
   systemPrompt?: string;
   status?: string;
+  /** null: back to the platform default. */
+  maxTotalTokens?: bigint | null;
 }
 
 /** Only the fields the caller set (proto3 optional presence, so '' is a value); an update setting none is refused. */
@@ -43,6 +59,7 @@ export function agentChangesOf(request: UpdateAgentRequest): AgentChanges {
   if (request.description !== undefined) changes.description = request.description;
   if (request.systemPrompt !== undefined) changes.systemPrompt = request.systemPrompt;
   if (request.status !== undefined) changes.status = statusOf('status', request.status);
-  if (Object.keys(changes).length === 0) throw new InvalidArgument('an update must set at least one of stratum, description, system_prompt, status');
+  if (request.maxTotalTokens !== undefined) changes.maxTotalTokens = tokenBudgetOf('max_total_tokens', request.maxTotalTokens);
+  if (Object.keys(changes).length === 0) throw new InvalidArgument('an update must set at least one of stratum, description, system_prompt, status, max_total_tokens');
   return changes;
 }

@@ -14,7 +14,7 @@ import { pageOf } from './agent-arguments';
 import { agentExists, agentNotFound, rejectingInvalidArguments } from './agent-replies';
 import { AgentChanges } from './agent-changes';
 import { AgentRepository } from './agent-repository';
-import { agentChangesOf, listCriteriaOf } from './agent-requests';
+import { agentChangesOf, listCriteriaOf, newAgentOf } from './agent-requests';
 
 /** The agent registry, always within the caller's tenant; the gateway validates input before asking. */
 @Controller()
@@ -25,11 +25,13 @@ export class AgentsController {
   ) {}
 
   @OnQuery(Queries.CreateAgent)
-  async create(@Payload() request: CreateAgentRequest, @Ctx() context: QueryContext) {
-    const agent = await this.agents.create(context.envelope.tenantId, request);
-    if (!agent) return agentExists(request.name);
-    await this.changes.announce('created', agent, context);
-    return { agent };
+  create(@Payload() request: CreateAgentRequest, @Ctx() context: QueryContext) {
+    return rejectingInvalidArguments(async () => {
+      const agent = await this.agents.create(context.envelope.tenantId, newAgentOf(request));
+      if (!agent) return agentExists(request.name);
+      await this.changes.announce('created', agent, context);
+      return { agent };
+    });
   }
 
   @OnQuery(Queries.GetAgent)

@@ -28,12 +28,12 @@ describe('the agent registry over NATS, on the evolution service', () => {
   let nc: NatsConnection;
   let queries: QueryClient;
 
-  const create = (tenantId: string, name: string, stratum: string, description: string) =>
-    queries.request(Queries.CreateAgent, { name, stratum, description, systemPrompt: 'Be brief.' }, { tenantId, traceparent: TRACEPARENT });
+  const create = (tenantId: string, name: string, stratum: string, description: string, maxTotalTokens = 0n) =>
+    queries.request(Queries.CreateAgent, { name, stratum, description, systemPrompt: 'Be brief.', maxTotalTokens }, { tenantId, traceparent: TRACEPARENT });
   const get = (tenantId: string, name: string) => queries.request(Queries.GetAgent, { name }, { tenantId });
   const list = (tenantId: string, request: MessageInitShape<typeof ListAgentsRequestSchema> = {}) =>
     queries.request(Queries.ListAgents, { page: 1, perPage: 100, ...request }, { tenantId });
-  const update = (tenantId: string, name: string, fields: { stratum?: string; description?: string; systemPrompt?: string; status?: string }) =>
+  const update = (tenantId: string, name: string, fields: { stratum?: string; description?: string; systemPrompt?: string; status?: string; maxTotalTokens?: bigint }) =>
     queries.request(Queries.UpdateAgent, { name, ...fields }, { tenantId });
   const remove = (tenantId: string, name: string) => queries.request(Queries.DeleteAgent, { name }, { tenantId });
   const versions = (tenantId: string, name: string, page = 1, perPage = 100) => queries.request(Queries.ListAgentVersions, { name, page, perPage }, { tenantId });
@@ -255,6 +255,43 @@ describe('the agent registry over NATS, on the evolution service', () => {
       expect((await get(WRITES, 'racer')).agent).toMatchObject({ version: 11, description: recorded[0].description });
       const times = history.versions.map((version) => Date.parse(version.updatedAt));
       expect([...times].sort((a, b) => b - a)).toEqual(times);
+    });
+  });
+
+  describe('token budget', () => {
+    it('keeps the budget an agent is created with, and an agent created without one has none (0)', async () => {
+      expect((await create(WRITES, 'thrifty', 'RTI', 'Counts tokens', 40_000n)).agent).toMatchObject({ name: 'thrifty', maxTotalTokens: 40_000n, version: 1 });
+      expect((await get(WRITES, 'thrifty')).agent?.maxTotalTokens).toBe(40_000n);
+      expect((await create(WRITES, 'lavish', 'RTI', 'Uses the default')).agent?.maxTotalTokens).toBe(0n);
+      const stored = await dataSource.query(`SELECT name, max_total_tokens FROM evolution.agents WHERE tenant_id = $1 AND name = ANY($2) ORDER BY name`, [WRITES, ['lavish', 'thrifty']]);
+      expect(stored).toEqual([
+        { name: 'lavish', max_total_tokens: null },
+        { name: 'thrifty', max_total_tokens: '40000' },
+      ]);
+    });
+
+    it('changes the budget as a new version, keeps it through other changes, clears it with 0, and records each version’s budget', async () => {
+      await create(WRITES, 'budgeted', 'RTI', 'Before', 10_000n);
+      expect((await update(WRITES, 'budgeted', { maxTotalTokens: 2_000_000n })).agent).toMatchObject({ maxTotalTokens: 2_000_000n, description: 'Before', version: 2 });
+      expect((await update(WRITES, 'budgeted', { description: 'After' })).agent).toMatchObject({ maxTotalTokens: 2_000_000n, description: 'After', version: 3 });
+      expect((await update(WRITES, 'budgeted', { maxTotalTokens: 0n })).agent).toMatchObject({ maxTotalTokens: 0n, version: 4 });
+      expect((await get(WRITES, 'budgeted')).agent?.maxTotalTokens).toBe(0n);
+      const history = await versions(WRITES, 'budgeted');
+      expect(history.versions.map(({ version, maxTotalTokens }) => [version, maxTotalTokens])).toEqual([
+        [4, 0n],
+        [3, 2_000_000n],
+        [2, 2_000_000n],
+        [1, 10_000n],
+      ]);
+    });
+
+    it('refuses a negative budget on create and on update with REQ_001, and changes nothing', async () => {
+      const refused = await create(WRITES, 'negative', 'RTI', 'Never made', -1n);
+      expect(refused.error).toMatchObject({ code: 'REQ_001', status: 400, message: 'max_total_tokens must be 0 (the platform default) or a positive number of tokens, got -1' });
+      expect((await get(WRITES, 'negative')).error).toMatchObject({ code: 'AGT_001' });
+      await create(WRITES, 'kept', 'RTI', 'Keeps its budget', 5_000n);
+      expect((await update(WRITES, 'kept', { maxTotalTokens: -10n })).error).toMatchObject({ code: 'REQ_001', status: 400 });
+      expect((await get(WRITES, 'kept')).agent).toMatchObject({ maxTotalTokens: 5_000n, version: 1 });
     });
   });
 

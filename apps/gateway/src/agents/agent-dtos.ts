@@ -1,11 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotIn, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { STRATA } from '@sigil/routing';
 import { PageQueryDto } from '../common/page-query.dto';
+import { AGENT_TOKEN_BOUNDS } from '../runs/run-limits';
 
 export const RESERVED_AGENT_NAMES = ['admin', 'system', 'root', 'api'];
 export const AGENT_STATUSES = ['active', 'inactive'] as const;
 export const SORTABLE_AGENT_FIELDS = ['name', 'stratum', 'status', 'created_at', 'updated_at', 'version'] as const;
+
+/** An agent's `config`: the defaults its runs start from. */
+export class AgentConfigDto {
+  /** null (or absent on create) leaves the agent without a budget of its own. */
+  @IsOptional()
+  @IsInt()
+  @Min(AGENT_TOKEN_BOUNDS.min)
+  @Max(AGENT_TOKEN_BOUNDS.max)
+  @JSONSchema((schema) => ({
+    ...schema,
+    type: ['integer', 'null'],
+    description: "Token budget of each of the agent's runs unless the run request sets config.max_total_tokens; null means the platform default (SIGIL_RUN_TOKEN_BUDGET).",
+  }))
+  max_total_tokens?: number | null;
+}
+
+const AgentConfig = () => applyDecorators(IsOptional(), IsObject({ message: 'config must be a JSON object' }), ValidateNested(), Type(() => AgentConfigDto));
 
 /** POST /v7/agents (API guidelines: input validation). */
 export class CreateAgentDto {
@@ -26,6 +46,9 @@ export class CreateAgentDto {
   @IsString()
   @MaxLength(50_000)
   system_prompt?: string;
+
+  @AgentConfig()
+  config?: AgentConfigDto;
 }
 
 /** PATCH /v7/agents/{name}: only the fields sent change; each update is a new version. */
@@ -47,6 +70,10 @@ export class UpdateAgentDto {
   @IsOptional()
   @IsIn(AGENT_STATUSES, { message: `status must be one of: ${AGENT_STATUSES.join(', ')}` })
   status?: string;
+
+  /** Only the config fields sent change; max_total_tokens null goes back to the platform default. */
+  @AgentConfig()
+  config?: AgentConfigDto;
 }
 
 /** GET /v7/agents: pagination, filters, `q` and `sort` of the guidelines. */

@@ -10,6 +10,7 @@ export function agentView(agent: Agent) {
     description: agent.description,
     system_prompt: agent.systemPrompt,
     status: agent.status,
+    config: { max_total_tokens: agent.maxTotalTokens > 0n ? Number(agent.maxTotalTokens) : null },
     version: semanticVersion(agent.version),
     revision: agent.version,
     created_at: agent.createdAt,

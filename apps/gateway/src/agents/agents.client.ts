@@ -5,8 +5,9 @@ import type { Agent, QueryError } from '@sigil/schemas';
 import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import type { SortKey } from '../common/sort-spec';
-import type { CreateAgentDto, ListAgentsQueryDto, UpdateAgentDto } from './agent-dtos';
+import type { CreateAgentDto, ListAgentsQueryDto } from './agent-dtos';
 import { AgentCache } from './agent-cache';
+import { agentCreation, type AgentChangeFields } from './agent-requests';
 
 /** The agent registry lives in evolution; the gateway only asks, always as the caller's tenant. */
 @Injectable()
@@ -17,8 +18,7 @@ export class AgentsClient {
   ) {}
 
   async create(dto: CreateAgentDto, correlation: Correlation): Promise<Agent> {
-    const payload = { name: dto.name, stratum: dto.stratum, description: dto.description, systemPrompt: dto.system_prompt ?? '' };
-    const reply = await this.ask(() => this.queries.request(Queries.CreateAgent, payload, correlation));
+    const reply = await this.ask(() => this.queries.request(Queries.CreateAgent, agentCreation(dto), correlation));
     return this.remembered(required(reply.agent, reply.error, dto.name), correlation);
   }
 
@@ -46,9 +46,8 @@ export class AgentsClient {
     return { agents: reply.agents, total: Number(reply.total) };
   }
 
-  async update(name: string, dto: UpdateAgentDto, correlation: Correlation): Promise<Agent> {
-    const payload = { name, stratum: dto.stratum, description: dto.description, systemPrompt: dto.system_prompt, status: dto.status };
-    const reply = await this.ask(() => this.queries.request(Queries.UpdateAgent, payload, correlation));
+  async update(name: string, changes: AgentChangeFields, correlation: Correlation): Promise<Agent> {
+    const reply = await this.ask(() => this.queries.request(Queries.UpdateAgent, { name, ...changes }, correlation));
     return this.remembered(required(reply.agent, reply.error, name), correlation);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query, Req } from '@nestjs/common';
 import { Queries } from '@sigil/catalog';
 import { QueryClient } from '@sigil/messaging';
 import type { FastifyRequest } from 'fastify';
@@ -10,11 +10,11 @@ import { Problems } from '../common/problem';
 import { correlationFor } from '../common/request-correlation';
 import { parseSort } from '../common/sort-spec';
 import { CreateAgentDto, ListAgentsQueryDto, SORTABLE_AGENT_FIELDS, UpdateAgentDto } from './agent-dtos';
+import { agentChanges, changesAnything } from './agent-requests';
 import { agentView } from './agent-view';
 import { AgentsClient } from './agents.client';
-import { IdempotentPosts } from '../idempotency/idempotent-posts';
+import { IdempotentPost } from '../idempotency/idempotent-post';
 
-@IdempotentPosts()
 @Controller('v7/agents')
 export class AgentsController {
   constructor(
@@ -32,7 +32,7 @@ export class AgentsController {
     return { agents: agents.map(agentView), pagination: pagination(query, total) };
   }
 
-  @Post()
+  @IdempotentPost()
   @HttpCode(201)
   @RequireScopes('agents:write')
   async create(@Body() dto: CreateAgentDto, @Req() request: FastifyRequest) {
@@ -49,10 +49,11 @@ export class AgentsController {
   @Patch(':name')
   @RequireScopes('agents:write')
   async update(@Param('name') name: string, @Body() dto: UpdateAgentDto, @Req() request: FastifyRequest) {
-    if (Object.values(dto).every((value) => value === undefined)) {
-      throw Problems.validation([{ field: 'body', message: 'send at least one of stratum, description, system_prompt, status' }]);
+    const changes = agentChanges(dto);
+    if (!changesAnything(changes)) {
+      throw Problems.validation([{ field: 'body', message: 'send at least one of stratum, description, system_prompt, status, config.max_total_tokens' }]);
     }
-    return agentView(await this.agents.update(name, dto, correlationFor(request)));
+    return agentView(await this.agents.update(name, changes, correlationFor(request)));
   }
 
   @Delete(':name')

@@ -6,9 +6,9 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 import { strictValidationPipe } from './validation';
 
 /**
- * Problem details for every error and strict validation. Idempotency is applied by each controller
- * with POST routes (`@IdempotentPosts()`) and conditional GETs by a Fastify hook (http-setup): global
- * interceptors would put rxjs on the path of every request.
+ * Problem details for every error and strict validation. Idempotency is applied by each POST route
+ * (`@IdempotentPost()`) and conditional GETs by a Fastify hook (http-setup): global or controller-wide
+ * interceptors would put rxjs on the path of every GET.
  */
 @Global()
 @Module({

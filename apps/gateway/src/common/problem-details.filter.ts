@@ -50,6 +50,8 @@ export function sendProblem(exception: unknown, request: FastifyRequest, reply: 
     .status(problem.status)
     .header('content-type', 'application/problem+json')
     .send({
+      // Extensions first: they can never overwrite a standard member.
+      ...problem.extensions,
       type: `https://sigil.acti.ai/errors/${problem.errorCode.toLowerCase().replace(/_/g, '-')}`,
       title: problem.title,
       status: problem.status,

@@ -16,6 +16,8 @@ export interface ProblemInit {
   validationErrors?: FieldViolation[];
   /** Response headers that belong to this problem, such as Retry-After. */
   headers?: Record<string, string>;
+  /** RFC 9457 extension members particular to this problem (snake_case), such as a stopped run's partial_results. */
+  extensions?: Record<string, unknown>;
 }
 
 /** An error the API reports as RFC 9457 problem details; the filter adds instance, request id and time. */
@@ -82,6 +84,47 @@ export const Problems = {
       errorCode: 'RUN_003',
       detail: `Run '${id}' is ${status}, not escalated for review`,
       recoveryHints: ['Only a run whose contract escalated it (status escalated) takes a review', 'Fetch the run to see its status'],
+    }),
+  runAlreadyFinished: (id: string, status: string) =>
+    new ProblemException({
+      status: 409,
+      title: 'RunAlreadyFinishedError',
+      errorCode: 'RUN_006',
+      detail: `Run '${id}' is already ${status} and cannot be cancelled`,
+      recoveryHints: ['Only a run still under way (accepted, running, or escalated for review) can be cancelled', `GET /v7/runs/${id} shows how it ended`],
+      extensions: { run_id: id, run_status: status },
+    }),
+  // A run that stopped without a result: the steps it finished are in partial_results.
+  runCancelled: (id: string, reason: string, partialResults: unknown[]) =>
+    new ProblemException({
+      status: 409,
+      title: 'RunCancelledError',
+      errorCode: 'RUN_004',
+      detail: `Run '${id}' was cancelled${reason ? `: ${reason}` : ''}`,
+      recoveryHints: ['partial_results holds the steps the run finished before it was cancelled', 'Start a new run to get a complete answer'],
+      extensions: { run_id: id, partial_results: partialResults },
+    }),
+  runDeadlineExceeded: (id: string, partialResults: unknown[]) =>
+    new ProblemException({
+      status: 504,
+      title: 'RunDeadlineExceededError',
+      errorCode: 'RUN_005',
+      detail: `Run '${id}' did not finish before its deadline and was stopped`,
+      recoveryHints: ['Give the run more time with config.timeout_ms (up to 3600000 ms)', 'partial_results holds the steps the run finished in time'],
+      extensions: { run_id: id, partial_results: partialResults },
+    }),
+  runTokenBudgetExceeded: (id: string, detail: string, partialResults: unknown[]) =>
+    new ProblemException({
+      status: 422,
+      title: 'TokenBudgetExceededError',
+      errorCode: 'CTX_003',
+      detail: `Run '${id}' was stopped at its token budget: ${detail || 'the next model call would have exceeded it'}`,
+      recoveryHints: [
+        "Raise the run's budget with config.max_total_tokens (up to 2000000), or the agent's with PATCH /v7/agents/{name} config.max_total_tokens",
+        'Shorten the input, or ask for less work per run',
+        'partial_results holds the steps the run finished within its budget',
+      ],
+      extensions: { run_id: id, partial_results: partialResults },
     }),
   semantic: (field: string, message: string) =>
     new ProblemException({

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes } from '../auth/route-access';
 import { Cacheable } from '../caching/cacheable';
@@ -10,7 +10,7 @@ import { DocumentedContractExists, DocumentedContractNotFound, DocumentedContrac
 import { contractBodyViolation, contractTarget, ListContractsQueryDto, ValidateOutputDto } from './contract-dtos';
 import { contractView, validationView } from './contract-view';
 import { ContractsClient } from './contracts.client';
-import { IdempotentPosts } from '../idempotency/idempotent-posts';
+import { IdempotentPost } from '../idempotency/idempotent-post';
 
 /** A contract body is free-form JSON the contracts service checks; here only its envelope. */
 function contractBody(body: unknown, pathName?: string): Record<string, unknown> {
@@ -19,7 +19,6 @@ function contractBody(body: unknown, pathName?: string): Record<string, unknown>
   return body as Record<string, unknown>;
 }
 
-@IdempotentPosts()
 @Controller('v7/contracts')
 export class ContractsController {
   constructor(private readonly contracts: ContractsClient) {}
@@ -34,7 +33,7 @@ export class ContractsController {
     return { contracts: contracts.map(contractView), pagination: pagination(query, total) };
   }
 
-  @Post()
+  @IdempotentPost()
   @HttpCode(201)
   @RequireScopes('agents:write')
   @DocumentedContractWrite()
@@ -44,7 +43,7 @@ export class ContractsController {
   }
 
   /** Checks an output against a contract, by name or inline; a read: nothing is stored. */
-  @Post('validate')
+  @IdempotentPost('validate')
   @HttpCode(200)
   @RequireScopes('agents:read')
   @DocumentedSpecProblems()

@@ -72,11 +72,13 @@ describe('OpenAPI description of the gateway', () => {
     expect(createAgent.properties.stratum.enum).toEqual(['RTI', 'RAI', 'ZACS', 'EEI', 'IGE']);
   });
 
+  const responses = (path: string, method: string) => {
+    const operation = (document.paths[path] as Record<string, Operation>)[method];
+    return Object.fromEntries(Object.entries(operation.responses).map(([status, response]) => [status, (response as { description: string }).description]));
+  };
+  const schema = (name: string) => document.components?.schemas?.[name] as { required?: string[]; properties: Record<string, Record<string, unknown>> };
+
   it('documents the contract errors (CV codes) where the contract routes can answer them, and their query parameters', () => {
-    const responses = (path: string, method: string) => {
-      const operation = (document.paths[path] as Record<string, Operation>)[method];
-      return Object.fromEntries(Object.entries(operation.responses).map(([status, response]) => [status, (response as { description: string }).description]));
-    };
     expect(responses('/v7/contracts', 'post')).toMatchObject({ '400': expect.stringContaining('CV-002'), '409': expect.stringContaining('CV-005') });
     expect(responses('/v7/contracts/{name}', 'put')).toMatchObject({ '400': expect.stringContaining('CV-003'), '403': expect.stringContaining('CV-006'), '404': expect.stringContaining('CV-004') });
     expect(responses('/v7/contracts/{name}', 'delete')).toMatchObject({ '403': expect.stringContaining('CV-006'), '404': expect.stringContaining('CV-004') });
@@ -91,5 +93,46 @@ describe('OpenAPI description of the gateway', () => {
     const validate = document.components?.schemas?.ValidateOutputDto as { required: string[]; properties: Record<string, unknown> };
     expect(validate.required).toEqual(['output']);
     expect(Object.keys(validate.properties).sort()).toEqual(['contract', 'contract_name', 'output']);
+  });
+
+  it('documents how a run can stop without a result on both run routes, and the run config that bounds it', () => {
+    for (const [path, body] of [
+      ['/v7/agents/{name}/run', 'RunAgentDto'],
+      ['/v7/contracts/execute', 'ExecutionRequestDto'],
+    ]) {
+      expect([path, responses(path, 'post')]).toEqual([
+        path,
+        expect.objectContaining({ '202': expect.any(String), '409': expect.stringContaining('RUN_004'), '422': expect.stringContaining('CTX_003'), '504': expect.stringContaining('RUN_005') }),
+      ]);
+      expect([path, schema(body).properties.config.$ref, schema(body).properties.timeout_ms.description]).toEqual([
+        path,
+        '#/components/schemas/RunConfigDto',
+        expect.stringContaining('config.timeout_ms'),
+      ]);
+    }
+    expect(responses('/v7/contracts/execute', 'post')['422']).toContain('CV-008');
+    expect(schema('RunConfigDto').properties).toMatchObject({
+      max_total_tokens: { type: 'integer', minimum: 1, maximum: 2_000_000 },
+      timeout_ms: { type: 'integer', minimum: 1_000, maximum: 3_600_000 },
+    });
+  });
+
+  it('documents the cancel route: an optional reason, 202, and RUN_001 / RUN_006', () => {
+    const cancel = (document.paths['/v7/runs/{id}/cancel'] as Record<string, Operation & { requestBody: { required: boolean; content: Record<string, { schema: { $ref: string } }> } }>).post;
+    expect(cancel.requestBody.required).toBe(false);
+    expect(cancel.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CancelRunDto');
+    expect(schema('CancelRunDto').properties.reason).toMatchObject({ type: 'string', maxLength: 500 });
+    expect(responses('/v7/runs/{id}/cancel', 'post')).toMatchObject({ '202': expect.any(String), '404': expect.stringContaining('RUN_001'), '409': expect.stringContaining('RUN_006') });
+    expect(cancel.security).toEqual([{ bearer: [] }, { api_key: [] }]);
+    expect((cancel as unknown as Record<string, unknown>)['x-required-scopes']).toEqual(['agents:execute']);
+  });
+
+  it('documents an agent’s config: its token budget, 1000 to 2000000 or null', () => {
+    for (const dto of ['CreateAgentDto', 'UpdateAgentDto']) expect([dto, schema(dto).properties.config.$ref]).toEqual([dto, '#/components/schemas/AgentConfigDto']);
+    expect(schema('AgentConfigDto').properties.max_total_tokens).toMatchObject({ type: ['integer', 'null'], minimum: 1_000, maximum: 2_000_000 });
+  });
+
+  it('documents the extension members of the run problems', () => {
+    expect(Object.keys(schema('ProblemDetails').properties)).toEqual(expect.arrayContaining(['run_id', 'run_status', 'partial_results']));
   });
 });

@@ -23,6 +23,24 @@ export const PROBLEM_DETAILS_SCHEMA: SchemaObject = {
       },
     },
     recovery_hints: { type: 'array', items: { type: 'string' } },
+    // Extension members of the run problems (RUN_004, RUN_005, CTX_003 of a run, RUN_006).
+    run_id: { type: 'string', description: 'The run the problem is about' },
+    run_status: { type: 'string', description: 'RUN_006: how the run ended' },
+    partial_results: {
+      type: 'array',
+      description: 'RUN_004, RUN_005, CTX_003 of a run: its plan steps as they stood when it stopped, finished ones with their output',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'status', 'output', 'error'],
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          status: { type: 'string', examples: ['completed', 'failed', 'skipped', 'cancelled'] },
+          output: { type: ['string', 'null'] },
+          error: { type: ['string', 'null'] },
+        },
+      },
+    },
   },
 };
 

@@ -1,5 +1,7 @@
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { MAX_RUN_WAIT_MS } from './run-agent.dto';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { MAX_RUN_WAIT_MS, RUN_WAIT_DESCRIPTION } from './run-agent.dto';
+import { RunConfig, RunConfigDto } from './run-config.dto';
 
 export const FAILURE_STRATEGIES = ['retry', 'fallback', 'partial', 'template', 'escalate', 'fail'] as const;
 
@@ -42,5 +44,9 @@ export class ExecutionRequestDto {
   @IsInt()
   @Min(100)
   @Max(MAX_RUN_WAIT_MS)
+  @JSONSchema({ description: RUN_WAIT_DESCRIPTION })
   timeout_ms?: number;
+
+  @RunConfig()
+  config?: RunConfigDto;
 }

@@ -1,6 +1,12 @@
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { RunConfig, RunConfigDto } from './run-config.dto';
 
 export const MAX_RUN_WAIT_MS = 120_000;
+
+/** The top-level timeout_ms of every run request, told apart from config.timeout_ms. */
+export const RUN_WAIT_DESCRIPTION =
+  'How long this call waits for the run before answering 202 with an operation (default SIGIL_RUN_WAIT_MS, 30000); the run goes on. Its deadline is config.timeout_ms.';
 
 /** POST /v7/agents/{name}/run */
 export class RunAgentDto {
@@ -22,5 +28,9 @@ export class RunAgentDto {
   @IsInt()
   @Min(100)
   @Max(MAX_RUN_WAIT_MS)
+  @JSONSchema({ description: RUN_WAIT_DESCRIPTION })
   timeout_ms?: number;
+
+  @RunConfig()
+  config?: RunConfigDto;
 }

@@ -10,9 +10,11 @@ import { TokenBudget } from '../budget/token-budget';
 import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import { correlationFor } from '../common/request-correlation';
+import { runDefaultsFromEnv, runLimitsFor, type RunLimits } from './run-limits';
 import { RunOutcomes, type RunOutcome } from './run-outcomes';
 
 const RUN_WAIT_MS = Number(process.env.SIGIL_RUN_WAIT_MS ?? 30_000);
+const RUN_DEFAULTS = runDefaultsFromEnv(process.env);
 
 export interface RunOrder {
   agentName: string;
@@ -20,7 +22,10 @@ export interface RunOrder {
   sessionId?: string;
   /** Answer once the run is stored instead of waiting for it. */
   async?: boolean;
+  /** How long to wait for the run (not its deadline). */
   timeoutMs?: number;
+  /** The request's `config`: the run's token budget and how long from acceptance it may take. */
+  config: { maxTotalTokens?: number; timeoutMs?: number };
   /** POST /v7/contracts/execute: the contract to hold the output to, and the failure strategy to use. */
   contract?: { name?: string; json?: string; forceStrategy?: string };
 }
@@ -31,6 +36,7 @@ export interface LaunchedRun {
   agent: Agent;
   requestId: string;
   remainingTokens: number;
+  limits: RunLimits;
   /** Undefined for an async run; `timeout` when the wait ran out first. */
   outcome?: RunOutcome;
   /** The gateway's own time so far (checks and hand-over) and the wait for the platform, in ms. */
@@ -56,16 +62,20 @@ export class RunLauncher {
     const sessionId = order.sessionId ?? randomUUID();
     const requestId = String(request.id);
     const waiting = order.async ? undefined : this.outcomes.waitFor(runId, principal.tenantId, order.timeoutMs ?? RUN_WAIT_MS);
+    const acceptedAtMs = Date.now();
+    const limits = runLimitsFor(order.config, agent.maxTotalTokens, RUN_DEFAULTS, acceptedAtMs);
     const run = {
       runId,
       sessionId,
-      agent: { name: agent.name, version: agent.version, stratum: agent.stratum, systemPrompt: agent.systemPrompt },
+      agent: { name: agent.name, version: agent.version, stratum: agent.stratum, systemPrompt: agent.systemPrompt, maxTotalTokens: agent.maxTotalTokens },
       input: order.input,
       requestId,
-      requestedAtMs: BigInt(Date.now()),
+      requestedAtMs: BigInt(acceptedAtMs),
       contractName: order.contract?.name ?? '',
       contractJson: order.contract?.json ?? '',
       forceStrategy: order.contract?.forceStrategy ?? '',
+      maxTotalTokens: BigInt(limits.maxTotalTokens),
+      deadlineMs: BigInt(limits.deadlineMs),
     };
     const publishing = orUnavailable('message bus', () => this.publisher.publish(Events.RunRequested, run, { ...correlationFor(request, { sessionId, runId }), id: runId })).catch(
       (error: unknown) => {
@@ -77,6 +87,6 @@ export class RunLauncher {
     // The stream's acknowledgement overlaps the wait: the platform works on the run as soon as the stream has it.
     // Nothing is answered before the acknowledgement, so an accepted run is always a stored one.
     const [, outcome] = await Promise.all([publishing, waiting]);
-    return { runId, sessionId, agent, requestId, remainingTokens: allowance.remainingTokens, outcome, timing: { handedOverAt, settledAt: reply.elapsedTime } };
+    return { runId, sessionId, agent, requestId, remainingTokens: allowance.remainingTokens, limits, outcome, timing: { handedOverAt, settledAt: reply.elapsedTime } };
   }
 }

@@ -3,13 +3,14 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { Events } from '@sigil/catalog';
 import { Header, type EventDefinition } from '@sigil/messaging';
-import type { RunCompleted, RunEscalated, RunFailed } from '@sigil/schemas';
+import type { RunCancelled, RunCompleted, RunEscalated, RunFailed } from '@sigil/schemas';
 import { NATS_CONNECTION } from '@sigil/service-kit';
 
-/** How a wait ends: the run finished, or stopped to wait for a person's review, or the wait ran out. */
+/** How a wait ends: the run finished, was stopped (cancelled or at its deadline), stopped to wait for a person's review, or the wait ran out. */
 export type RunOutcome =
   | { status: 'completed'; event: RunCompleted }
   | { status: 'failed'; event: RunFailed }
+  | { status: 'cancelled'; event: RunCancelled }
   | { status: 'escalated'; event: RunEscalated }
   | { status: 'timeout' };
 
@@ -20,7 +21,7 @@ interface Waiter {
 }
 
 /**
- * Lets a request wait for its run to finish: every gateway replica listens to run completions on
+ * Lets a request wait for its run to finish: every gateway replica listens to runs' ends on
  * plain NATS (JetStream publishes reach core subscribers too) and wakes the request that waits.
  */
 @Injectable()
@@ -36,11 +37,14 @@ export class RunOutcomes implements OnModuleInit, OnModuleDestroy {
       this.listen(Events.RunCompleted, (event) => ({ status: 'completed', event })),
       this.listen(Events.RunFailed, (event) => ({ status: 'failed', event })),
       this.listen(Events.RunEscalated, (event) => ({ status: 'escalated', event })),
+      this.listen(Events.RunCancelled, (event) => ({ status: 'cancelled', event })),
     ];
     await this.nats.flush();
   }
 
-  private listen<S extends DescMessage & (typeof Events.RunCompleted.schema | typeof Events.RunFailed.schema | typeof Events.RunEscalated.schema)>(
+  private listen<
+    S extends DescMessage & (typeof Events.RunCompleted.schema | typeof Events.RunFailed.schema | typeof Events.RunEscalated.schema | typeof Events.RunCancelled.schema),
+  >(
     definition: EventDefinition<S>,
     outcome: (event: MessageShape<S>) => RunOutcome,
   ): Subscription {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { pagination, PageQueryDto } from '../../common/page-query.dto';
 import { Problems } from '../../common/problem';
@@ -8,17 +8,16 @@ import { issueApiKey } from './api-key-secret';
 import { ApiKeyStore } from './api-key-store';
 import { apiKeyView } from './api-key-view';
 import { CreateApiKeyDto } from './create-api-key.dto';
-import { IdempotentPosts } from '../../idempotency/idempotent-posts';
+import { IdempotentPost } from '../../idempotency/idempotent-post';
 
 /** Service-account keys of the caller's tenant; managing them takes `admin`, which holds every scope a key can get. */
-@IdempotentPosts()
 @Controller('v7/api-keys')
 @RequireScopes('admin')
 export class ApiKeysController {
   constructor(private readonly store: ApiKeyStore) {}
 
   /** The plaintext key is in this response and nowhere else, ever. */
-  @Post()
+  @IdempotentPost()
   @HttpCode(201)
   async create(@Body() dto: CreateApiKeyDto, @Req() request: FastifyRequest) {
     const principal = principalOf(request);

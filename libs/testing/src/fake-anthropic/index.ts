@@ -1,0 +1,2 @@
+export * from './fake-anthropic-server';
+export * from './scripted-reply';
