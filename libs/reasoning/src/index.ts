@@ -1,1 +1,12 @@
-export * from './deterministic-provider';
+export * from './model/model-port';
+export * from './model/reasoning-errors';
+export * from './model/metered-model';
+export * from './tools/tool';
+export * from './tools/tool-input';
+export * from './strategies/strategy';
+export * from './strategies/protocol';
+export { FALLBACK_CHAIN, fallbackChainFrom, strategyFor, runFallbackChain, type ChainResult } from './strategies/fallback-chain';
+export { ucb1, selectChild, backpropagate, mostVisitedPath, type MctsNode } from './strategies/mcts';
+export * from './steps/run-step';
+export * from './local-model/deterministic-answer';
+export * from './local-model/contract-shaped-answer';
