@@ -5,3 +5,4 @@ export * from './platform/service-definition';
 export * from './platform/start-service';
 export * from './platform/tokens';
 export * from './http/public-route';
+export * from './redis/redis-script';

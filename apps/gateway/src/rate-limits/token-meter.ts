@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REDIS } from '@sigil/service-kit';
 import type { Redis } from 'ioredis';
-import { redisScript } from '../common/redis-script';
+import { redisScript } from '@sigil/service-kit';
 
 const DAY_S = 86_400;
 

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiResponse } from '@nestjs/swagger';
 import { RequireScopes } from '../auth/route-access';
 import { Problems } from '../common/problem';
 import { correlationFor } from '../common/request-correlation';
@@ -12,6 +13,7 @@ import { accepted, finishedRunMissing } from './run-replies';
 import { RunsClient } from './runs.client';
 import { stoppedRunProblem } from './stopped-run-problem';
 import { IdempotentPost } from '../idempotency/idempotent-post';
+import { problemResponse } from '../openapi/problem-schema';
 
 @Controller('v7/contracts')
 export class ContractExecutionController {
@@ -28,7 +30,17 @@ export class ContractExecutionController {
   @IdempotentPost('execute')
   @HttpCode(200)
   @RequireScopes('agents:execute')
-  @DocumentedRunStops({ conflicts: ['AGT_003: the agent is inactive'], unprocessable: ['CV-008: the output broke its contract and the failure strategy is fail'] })
+  @DocumentedRunStops({
+    conflicts: ['AGT_003: the agent is inactive'],
+    unprocessable: [
+      'CV-008: the output broke its contract and the failure strategy is fail',
+      'CV-007: the output was rejected in review',
+      'PLAN_001/PLAN_002/PLAN_003: the plan made for the task was refused twice (a cycle, an unknown dependency, a malformed plan)',
+      'CTX_004: the required context does not fit the model window',
+    ],
+  })
+  @ApiResponse({ status: 502, ...problemResponse('RSN_001: every reasoning strategy of the fallback chain failed; RSN_002: a tool the plan needed failed') })
+  @ApiResponse({ status: 503, ...problemResponse('LLM_001: the model provider is unavailable (circuit open or retries exhausted)') })
   async execute(@Body() dto: ExecutionRequestDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     if ((dto.contract_name === undefined) === (dto.contract_spec === undefined)) {
       throw Problems.validation([{ field: 'contract_name', message: 'give exactly one of contract_name or contract_spec' }]);

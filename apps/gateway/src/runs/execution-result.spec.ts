@@ -53,4 +53,14 @@ describe('execution result', () => {
   it('given a run failed because its named contract does not exist, when reported, then it is a 404 CV-004', () => {
     expect(executionFailure(run({ status: 'failed', errorCode: 'CV-004', errorMessage: "contract 'nope' not found" })).problem).toMatchObject({ status: 404, errorCode: 'CV-004' });
   });
+
+  it.each([
+    ['PLAN_001', 422, 'PlanRejectedError'],
+    ['CTX_004', 422, 'ContextOverflowError'],
+    ['RSN_001', 502, 'ReasoningFailedError'],
+    ['LLM_001', 503, 'ModelUnavailableError'],
+    ['XYZ_999', 500, 'ContractExecutionError'],
+  ])('given a run failed with %s, when reported, then it is a %i %s carrying that code', (errorCode, status, title) => {
+    expect(executionFailure(run({ status: 'failed', errorCode, errorMessage: 'stopped' })).problem).toMatchObject({ status, title, errorCode });
+  });
 });

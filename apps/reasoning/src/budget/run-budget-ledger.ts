@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS } from '@sigil/service-kit';
+import { REDIS, redisScript } from '@sigil/service-kit';
 import type { Redis } from 'ioredis';
 
 const DAY_S = 86_400;
@@ -40,7 +40,7 @@ export interface RunBudget {
 
 export type Reservation = { granted: true } | { granted: false; used: number; reserved: number };
 
-type Script = (...keysThenArgs: (string | number)[]) => Promise<number[]>;
+type Script = ReturnType<typeof redisScript<number[]>>;
 
 /**
  * A run's token budget in Redis (`run-budget:<tenant>:<run>`, kept 24 h), exact across replicas and
@@ -54,8 +54,8 @@ export class RunBudgetLedger {
   private readonly settleScript: Script;
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {
-    this.reserveScript = this.script('sigilReserveRunTokens', 1, RESERVE);
-    this.settleScript = this.script('sigilSettleRunTokens', 2, SETTLE);
+    this.reserveScript = redisScript<number[]>(redis, 'sigilReserveRunTokens', 1, RESERVE);
+    this.settleScript = redisScript<number[]>(redis, 'sigilSettleRunTokens', 2, SETTLE);
   }
 
   async reserve(budget: RunBudget, worstCase: number): Promise<Reservation> {
@@ -79,12 +79,6 @@ export class RunBudgetLedger {
   async read(budget: Omit<RunBudget, 'limit'>): Promise<{ used: number; reserved: number }> {
     const [used, reserved] = await this.redis.hmget(keyOf(budget), 'used', 'reserved');
     return { used: Number(used ?? 0), reserved: Number(reserved ?? 0) };
-  }
-
-  private script(name: string, numberOfKeys: number, lua: string): Script {
-    if (!(name in this.redis)) this.redis.defineCommand(name, { numberOfKeys, lua });
-    const command = (this.redis as unknown as Record<string, Script>)[name];
-    return (...keysThenArgs) => command.apply(this.redis, keysThenArgs);
   }
 }
 
