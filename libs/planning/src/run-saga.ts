@@ -3,35 +3,63 @@
  * into the run's state, `decide` says what to do next. The planner stores the state and carries out
  * the commands through its outbox, so a redelivered fact can never issue a command twice.
  */
-import { attemptsOf, totalTokens, type PlannedStep, type RunCommand, type RunFact, type RunState, type Verdict } from './run-state';
+import { cancel, complete, fail, finalAttemptOf, nothing, type Decision } from './run-endings';
+import { decideExecution, retryFinalStep } from './run-execution';
+import { adoptSingleStepPlan, decidePlanning, startPlanning } from './run-planning';
+import { DEFAULT_RUN_SETTINGS, RECALL_K, type RunSettings } from './run-settings';
+import { isFinished, totalTokens, type RunFact, type RunState, type StepAttempt, type Verdict } from './run-state';
 
 /** The spec's error codes (appendix C) for a run that ends on its contract. */
 export const CONTRACT_VIOLATION = 'CV-008';
 export const CONTRACT_REJECTED_IN_REVIEW = 'CV-007';
 export const CONTRACT_EXECUTION_ERROR = 'CV-009';
+/** A run stopped on request, or because its deadline passed. */
+export const RUN_CANCELLED = 'RUN_004';
+export const RUN_DEADLINE_PASSED = 'RUN_005';
+
+/** A result for an attempt still in flight; anything else (a redelivery, a result after the run ended) changes nothing. */
+function settleAttempt(state: RunState, stepId: string, atMs: number, result: Partial<StepAttempt>): RunState {
+  const attempt = state.steps.find((candidate) => candidate.stepId === stepId);
+  if (!attempt || attempt.status !== 'dispatched') return state;
+  return { ...state, lastFactAtMs: atMs, steps: state.steps.map((candidate) => (candidate === attempt ? { ...candidate, ...result } : candidate)) };
+}
 
 /** Facts may arrive in any order (the router can be faster than the planner's own consumer). */
 export function evolve(state: RunState, fact: RunFact): RunState {
   switch (fact.type) {
-    case 'requested':
-      return { ...state, request: { input: fact.input, agent: fact.agent, requestedAtMs: fact.requestedAtMs, requestId: fact.requestId } };
-    case 'routed':
-      return { ...state, route: { strategy: fact.strategy, complexity: fact.complexity, intent: fact.intent } };
-    case 'contract_selected':
-      return {
-        ...state,
-        contract: { name: fact.name, failureStrategy: fact.failureStrategy, maxRetries: fact.maxRetries, promptContext: fact.promptContext, strategy: fact.strategy },
-      };
+    case 'requested': {
+      // The first delivery's snapshot stands: a redelivery read later could bring other history.
+      if (state.request) return state;
+      const { input, agent, requestedAtMs, requestId, maxTotalTokens, deadlineMs, history } = fact;
+      return { ...state, request: { input, agent, requestedAtMs, requestId, maxTotalTokens, deadlineMs, history } };
+    }
+    case 'routed': {
+      const { strategy, complexity, intent, usePlanning, useMemory } = fact;
+      return { ...state, route: { strategy, complexity, intent, usePlanning, useMemory } };
+    }
+    case 'contract_selected': {
+      const { name, failureStrategy, maxRetries, promptContext, strategy } = fact;
+      return { ...state, contract: { name, failureStrategy, maxRetries, promptContext, strategy } };
+    }
+    case 'recalled':
+      return state.memory ? state : { ...state, memory: { items: fact.items, tokens: fact.tokens } };
+    case 'plan_looked_up': {
+      const planning = state.planning;
+      if (planning?.cache?.status !== 'pending') return state;
+      return { ...state, planning: { ...planning, cache: { status: 'answered', planJson: fact.planJson } } };
+    }
     case 'step_completed':
-      return {
-        ...state,
-        steps: state.steps.map((step) =>
-          step.stepId === fact.stepId ? { ...step, status: 'completed', output: fact.output, tokens: fact.tokens, model: fact.model } : step,
-        ),
-      };
+      return settleAttempt(state, fact.stepId, fact.atMs, { status: 'completed', output: fact.output, tokens: fact.tokens, model: fact.model });
+    case 'step_failed':
+      return settleAttempt(state, fact.stepId, fact.atMs, {
+        status: 'failed',
+        error: { code: fact.errorCode, message: fact.message, retryable: fact.retryable },
+        tokens: fact.tokens,
+        model: fact.model,
+      });
     case 'validated': {
       // A verdict on an earlier attempt (a redelivery) says nothing about the current one.
-      if (fact.attempt !== attemptsOf(state) || state.status !== 'validating') return state;
+      if (fact.attempt !== state.validations || state.status !== 'validating') return state;
       const { attempt, isValid, decision, errors, refinedPrompt, output, errorCode } = fact;
       return { ...state, verdict: { attempt, isValid, decision, errors, refinedPrompt, output, errorCode }, finishedAtMs: fact.atMs };
     }
@@ -43,60 +71,97 @@ export function evolve(state: RunState, fact: RunFact): RunState {
         verdict: state.verdict && fact.output !== undefined ? { ...state.verdict, output: fact.output } : state.verdict,
         finishedAtMs: fact.atMs,
       };
+    case 'cancel_requested':
+      if (isFinished(state) || state.stop) return state;
+      return { ...state, stop: { code: RUN_CANCELLED, reason: fact.reason || 'cancelled on request', atMs: fact.atMs } };
+    case 'deadline_passed': {
+      // The deadline bounds the machine's work; a run waiting for a person's review is not cut off by it.
+      const deadlineMs = state.request?.deadlineMs ?? 0;
+      if (isFinished(state) || state.stop || state.status === 'escalated' || deadlineMs <= 0 || fact.atMs < deadlineMs) return state;
+      return { ...state, stop: { code: RUN_DEADLINE_PASSED, reason: `deadline passed (${new Date(deadlineMs).toISOString()})`, atMs: fact.atMs } };
+    }
   }
 }
 
-/** The first attempt's prompt: the task, then what its contract asks of the output. */
-export function firstPrompt(input: string, contractContext: string): string {
-  return contractContext ? `TASK: ${input}\n\n${contractContext}` : input;
+/**
+ * A contract retry's prompt is `TASK: <input>` and the contract's requirements with what was wrong.
+ * The context manager adds the task itself, fenced as data, so only the requirements are kept.
+ */
+export function retryRequirements(refinedPrompt: string, input: string): string {
+  const taskLine = `TASK: ${input}`;
+  return refinedPrompt.startsWith(taskLine) ? refinedPrompt.slice(taskLine.length).trimStart() : refinedPrompt;
 }
 
-function stepFor(state: RunState, prompt: string): PlannedStep {
-  const strategy = state.contract?.strategy || state.route?.strategy || 'direct';
-  return { stepId: `${state.runId}:${attemptsOf(state) + 1}`, prompt, strategy, status: 'dispatched' };
-}
-
-const latencyOf = (state: RunState) => Math.max((state.finishedAtMs ?? 0) - (state.request?.requestedAtMs ?? 0), 0);
-
-/** What to do now, and the state after doing it. Deciding again on the result yields nothing. */
-export function decide(state: RunState): { state: RunState; commands: RunCommand[] } {
-  const { request } = state;
-  if (state.status === 'accepted' && request && state.route && state.contract) {
-    return dispatch(state, firstPrompt(request.input, state.contract.promptContext));
-  }
-  const last = state.steps[state.steps.length - 1];
-  if (state.status === 'running' && last?.status === 'completed' && request) {
-    return {
-      state: { ...state, status: 'validating', verdict: undefined },
-      commands: [{ type: 'request_validation', output: last.output ?? '', attempt: attemptsOf(state), task: request.input, tokens: totalTokens(state) }],
+/** Gathers request, route, contract and (when the route uses memory) recalled memory, then plans. */
+function decideStart(state: RunState, settings: RunSettings): Decision {
+  const { request, route, contract } = state;
+  let gathering = nothing(state);
+  if (request && route?.useMemory && !state.recallRequested && !state.memory) {
+    gathering = {
+      state: { ...state, recallRequested: true },
+      commands: [{ type: 'request_recall', query: request.input, k: RECALL_K, maxTokens: settings.memoryTokenAllowance }],
     };
   }
-  if (state.status === 'validating' && state.verdict) return actOnVerdict(state, state.verdict);
-  if (state.status === 'escalated' && state.review) return state.review.approved ? complete(state, 'escalate') : fail(state, CONTRACT_REJECTED_IN_REVIEW, `rejected in review: ${state.review.note || 'no reason given'}`);
-  return { state, commands: [] };
+  if (!request || !route || !contract || (route.useMemory && !state.memory)) return gathering;
+  const planned = route.usePlanning ? startPlanning(gathering.state, request, settings) : adoptSingleStepPlan(gathering.state, request);
+  return { state: planned.state, commands: [...gathering.commands, ...planned.commands] };
 }
 
-function dispatch(state: RunState, prompt: string): { state: RunState; commands: RunCommand[] } {
-  const step = stepFor(state, prompt);
-  return {
-    state: { ...state, status: 'running', steps: [...state.steps, step] },
-    commands: [{ type: 'dispatch_step', step, systemPrompt: state.request?.agent.systemPrompt ?? '' }],
-  };
+function decideOnce(state: RunState, settings: RunSettings): Decision {
+  if (isFinished(state)) return nothing(state);
+  if (state.stop) return cancel(state, state.stop);
+  const { request, route } = state;
+  switch (state.status) {
+    case 'accepted':
+      return decideStart(state, settings);
+    case 'planning':
+      return request && route ? decidePlanning(state, request, route, settings) : nothing(state);
+    case 'running':
+      return request && route ? decideExecution(state, request, route, settings) : nothing(state);
+    case 'validating':
+      return state.verdict ? actOnVerdict(state, state.verdict, settings) : nothing(state);
+    case 'escalated':
+      if (!state.review) return nothing(state);
+      return state.review.approved ? complete(state, 'escalate') : fail(state, CONTRACT_REJECTED_IN_REVIEW, `rejected in review: ${state.review.note || 'no reason given'}`);
+    default:
+      return nothing(state);
+  }
 }
 
-function actOnVerdict(state: RunState, verdict: Verdict): { state: RunState; commands: RunCommand[] } {
+/** Rounds in one decision: gathering → planning → running → validating is the longest chain. */
+const MAX_ROUNDS = 5;
+
+/**
+ * What to do now, and the state after doing it. A status change can make the next stage ready at
+ * once (a cached plan runs straight away), so deciding goes on until the status settles. Deciding
+ * again on the result yields nothing.
+ */
+export function decide(state: RunState, settings: RunSettings = DEFAULT_RUN_SETTINGS): Decision {
+  let decision = nothing(state);
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const next = decideOnce(decision.state, settings);
+    const changedStatus = next.state.status !== decision.state.status;
+    decision = { state: next.state, commands: [...decision.commands, ...next.commands] };
+    if (!changedStatus) break;
+  }
+  return decision;
+}
+
+function actOnVerdict(state: RunState, verdict: Verdict, settings: RunSettings): Decision {
   switch (verdict.decision) {
     case 'success':
-      return complete(state, attemptsOf(state) > 1 ? 'retry' : 'success');
-    case 'retry':
-      if (!verdict.refinedPrompt) return fail(state, CONTRACT_EXECUTION_ERROR, 'a retry was decided without a refined prompt');
-      return dispatch({ ...state, finishedAtMs: undefined }, verdict.refinedPrompt);
+      return complete(state, state.validations > 1 ? 'retry' : 'success');
+    case 'retry': {
+      const { request, route } = state;
+      if (!verdict.refinedPrompt || !request || !route) return fail(state, CONTRACT_EXECUTION_ERROR, 'a retry was decided without a refined prompt');
+      return retryFinalStep(state, request, route, retryRequirements(verdict.refinedPrompt, request.input), settings);
+    }
     case 'fallback':
     case 'partial':
     case 'template':
       return complete(state, verdict.decision);
     case 'escalate': {
-      const output = verdict.output ?? state.steps[state.steps.length - 1]?.output ?? '';
+      const output = verdict.output ?? finalAttemptOf(state)?.output ?? '';
       return {
         state: { ...state, status: 'escalated', finishedAtMs: undefined },
         commands: [{ type: 'escalate', output, reasons: verdict.errors, tokens: totalTokens(state) }],
@@ -107,31 +172,4 @@ function actOnVerdict(state: RunState, verdict: Verdict): { state: RunState; com
     default:
       return fail(state, CONTRACT_EXECUTION_ERROR, `unknown contract decision '${String(verdict.decision)}'`);
   }
-}
-
-function complete(state: RunState, appliedStrategy: NonNullable<RunState['result']>['appliedStrategy']): { state: RunState; commands: RunCommand[] } {
-  const last = state.steps[state.steps.length - 1];
-  const response = state.verdict?.output ?? last?.output ?? '';
-  return {
-    state: { ...state, status: 'completed', result: { response, appliedStrategy } },
-    commands: [
-      {
-        type: 'complete',
-        response,
-        tokens: totalTokens(state),
-        model: last?.model ?? '',
-        latencyMs: latencyOf(state),
-        appliedStrategy,
-        attempts: attemptsOf(state),
-        contractName: state.contract?.name ?? '',
-      },
-    ],
-  };
-}
-
-function fail(state: RunState, code: string, message: string): { state: RunState; commands: RunCommand[] } {
-  return {
-    state: { ...state, status: 'failed', error: { code, message } },
-    commands: [{ type: 'fail', errorCode: code, message, tokens: totalTokens(state), latencyMs: latencyOf(state) }],
-  };
 }

@@ -2,12 +2,14 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Queries } from '@sigil/catalog';
 import { OnQuery, QueryContext } from '@sigil/messaging';
-import type { GetAgentRunStatsRequest, GetRunRequest, GetTokenUsageRequest, ListSessionRunsRequest } from '@sigil/schemas';
+import type { GetAgentRunStatsRequest, GetRunPlanRequest, GetRunRequest, GetTokenUsageRequest, ListSessionRunsRequest } from '@sigil/schemas';
 import { pageWindow } from '@sigil/persistence';
 import { DataSource } from 'typeorm';
 import { sinceBoundMs } from './run-query-requests';
 import { runRepository } from './run-repository';
-import { toRunView } from './run-view';
+import { toRunPlanView, toRunView } from './run-view';
+
+const runNotFound = (runId: string) => ({ code: 'RUN_001', message: `run ${runId} not found`, status: 404 });
 
 /** The planner's read side: every query answers for the caller's tenant only. */
 @Controller()
@@ -17,8 +19,16 @@ export class RunQueriesController {
   @OnQuery(Queries.GetRun)
   async getRun(@Payload() request: GetRunRequest, @Ctx() context: QueryContext) {
     const run = await runRepository.find(this.dataSource, context.envelope.tenantId, request.runId);
-    if (!run) return { error: { code: 'RUN_001', message: `run ${request.runId} not found`, status: 404 } };
+    if (!run) return { error: runNotFound(request.runId) };
     return { run: toRunView(run) };
+  }
+
+  /** The run's plan and each step's state (the plan_inspect tool, GET /v7/runs/{id}). */
+  @OnQuery(Queries.GetRunPlan)
+  async getRunPlan(@Payload() request: GetRunPlanRequest, @Ctx() context: QueryContext) {
+    const run = await runRepository.find(this.dataSource, context.envelope.tenantId, request.runId);
+    if (!run) return { error: runNotFound(request.runId) };
+    return { plan: toRunPlanView(run.state) };
   }
 
   @OnQuery(Queries.ListSessionRuns)

@@ -9,6 +9,7 @@ import { bootService, serviceMigrations, settingsFromEnv, type StartedService } 
 import { eventually, testInfrastructure } from '@sigil/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AddRunDeadline1763700000300 } from '../migrations/add-run-deadline.migration';
 import { AddRunQueryColumns1763700000200 } from '../migrations/add-run-query-columns.migration';
 import { plannerService } from '../planner.service';
 
@@ -108,7 +109,7 @@ describe('planner run queries over real NATS and PostgreSQL', () => {
       {
         runId,
         sessionId,
-        stepId: `${runId}:1`,
+        stepId: `${runId}:answer:1`,
         output: `answer of ${runId}`,
         tokensUsed: { inputTokens: BigInt(inputTokens), outputTokens: BigInt(outputTokens), totalTokens: BigInt(inputTokens + outputTokens) },
         modelUsed: 'model-x',
@@ -312,6 +313,47 @@ describe('planner run queries over real NATS and PostgreSQL', () => {
           [tenantA, otherSessionRun],
         );
         expect(kept).toEqual({ agent_name: reviewer, total_tokens: '150' });
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    });
+  });
+
+  describe('the deadline migration', () => {
+    it('fills deadline_ms of rows written before it from their state; runs without a deadline have none', async () => {
+      const runner = service.app.get(DataSource).createQueryRunner();
+      const migration = new AddRunDeadline1763700000300();
+      const withDeadline = (runId: string, deadlineMs?: number) => ({
+        runId,
+        sessionId: session,
+        status: 'running',
+        request: { input: 'hi', agent: { name: writer, systemPrompt: '', stratum: 'RTI' }, requestedAtMs: base, requestId: `req-${runId}`, ...(deadlineMs === undefined ? {} : { deadlineMs }) },
+        steps: [],
+      });
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await migration.down(runner);
+        for (const [runId, deadlineMs] of [
+          [`legacy-${unique}-deadline`, base + 60_000],
+          [`legacy-${unique}-zero`, 0],
+          [`legacy-${unique}-none`, undefined],
+        ] as const) {
+          await runner.query(`INSERT INTO planner.runs (tenant_id, run_id, session_id, status, state) VALUES ($1, $2, $3, 'running', $4)`, [
+            tenantEmpty,
+            runId,
+            session,
+            withDeadline(runId, deadlineMs),
+          ]);
+        }
+        await migration.up(runner);
+        const rows: Record<string, unknown>[] = await runner.query(`SELECT run_id, deadline_ms FROM planner.runs WHERE tenant_id = $1 ORDER BY run_id`, [tenantEmpty]);
+        expect(rows).toEqual([
+          { run_id: `legacy-${unique}-deadline`, deadline_ms: String(base + 60_000) },
+          { run_id: `legacy-${unique}-none`, deadline_ms: null },
+          { run_id: `legacy-${unique}-zero`, deadline_ms: null },
+        ]);
       } finally {
         await runner.rollbackTransaction();
         await runner.release();

@@ -1,3 +1,4 @@
+import type { HistoryTurn } from '@sigil/context';
 import { initialRunState, totalTokens, type RunState } from '@sigil/planning';
 import type { PageWindow, TenantTransaction } from '@sigil/persistence';
 import type { DataSource } from 'typeorm';
@@ -25,7 +26,10 @@ export interface AgentRunCounts {
   lastRunAt?: Date;
 }
 
-/** Run saga state, one row per run, always read and written for the caller's tenant. */
+/** The statuses the deadline sweeper looks at: the partial index runs_by_deadline has the same predicate. */
+export const SWEPT_STATUSES = `'accepted', 'planning', 'running', 'validating'`;
+
+/** Run saga state, one row per run, always read and written for the caller's tenant (the deadline sweep aside). */
 export const runRepository = {
   /** Locks the run's row for this transaction, creating it if this is the first fact about the run. */
   async lock(tx: TenantTransaction, runId: string, sessionId: string): Promise<RunState> {
@@ -39,12 +43,43 @@ export const runRepository = {
     return row.state;
   },
 
-  /** Writes the state and its queryable columns (agent, tokens, finish time) together. */
+  /** Locks the run's row if the run exists (a fact that cannot start a run, such as a cancel request). */
+  async lockExisting(tx: TenantTransaction, runId: string): Promise<RunState | undefined> {
+    const [row] = await tx.query<{ state: RunState }>(`SELECT state FROM planner.runs WHERE tenant_id = $1 AND run_id = $2 FOR UPDATE`, [tx.tenantId, runId]);
+    return row?.state;
+  },
+
+  /**
+   * Active runs past their deadline, locked for this transaction; rows another replica holds are
+   * skipped, so replicas share the sweep. Any tenant: each row says whose it is.
+   */
+  async lockPastDeadline(tx: TenantTransaction, nowMs: number, limit: number): Promise<{ tenantId: string; state: RunState }[]> {
+    const rows = await tx.query<{ tenant_id: string; state: RunState }>(
+      `SELECT tenant_id, state FROM planner.runs
+       WHERE status IN (${SWEPT_STATUSES}) AND deadline_ms < $1
+       ORDER BY deadline_ms LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [nowMs, limit],
+    );
+    return rows.map((row) => ({ tenantId: row.tenant_id, state: row.state }));
+  },
+
+  /** The session's turns that had completed when the run was asked, the newest `limit`, oldest first. */
+  async sessionHistory(tx: TenantTransaction, sessionId: string, runId: string, askedAtMs: number, limit: number): Promise<HistoryTurn[]> {
+    const rows = await tx.query<HistoryTurn>(
+      `SELECT state #>> '{request,input}' AS input, state #>> '{result,response}' AS response FROM planner.runs
+       WHERE tenant_id = $1 AND session_id = $2 AND run_id <> $3 AND status = 'completed' AND finished_at <= to_timestamp($4::double precision / 1000)
+       ORDER BY finished_at DESC LIMIT $5`,
+      [tx.tenantId, sessionId, runId, askedAtMs, limit],
+    );
+    return rows.reverse().map((row) => ({ input: row.input ?? '', response: row.response ?? '' }));
+  },
+
+  /** Writes the state and its queryable columns (agent, tokens, finish time, deadline) together. */
   async save(tx: TenantTransaction, state: RunState): Promise<void> {
     const tokens = totalTokens(state);
     await tx.query(
       `UPDATE planner.runs
-       SET state = $3, status = $4, agent_name = $5, input_tokens = $6, output_tokens = $7, total_tokens = $8, finished_at = $9, updated_at = now()
+       SET state = $3, status = $4, agent_name = $5, input_tokens = $6, output_tokens = $7, total_tokens = $8, finished_at = $9, deadline_ms = $10, updated_at = now()
        WHERE tenant_id = $1 AND run_id = $2`,
       [
         tx.tenantId,
@@ -56,6 +91,7 @@ export const runRepository = {
         tokens.outputTokens,
         tokens.inputTokens + tokens.outputTokens,
         finishedAt(state)?.toISOString() ?? null,
+        state.request?.deadlineMs || null,
       ],
     );
   },
@@ -82,7 +118,7 @@ export const runRepository = {
     return { total: BigInt(rows[0]?.total ?? 0), runs: rows.filter((row) => row.run_id !== null).map(stored) };
   },
 
-  /** Tokens of the tenant's runs that finished (completed or failed) at or after the moment. */
+  /** Tokens of the tenant's runs that finished (completed, failed or cancelled) at or after the moment. */
   async tokenUsageSince(dataSource: DataSource, tenantId: string, sinceMs: number): Promise<TokenUsageTotals> {
     const [row]: Record<'runs' | 'input_tokens' | 'output_tokens' | 'total_tokens', string>[] = await dataSource.query(
       `SELECT count(*) AS runs,
@@ -96,11 +132,11 @@ export const runRepository = {
     return { runs: BigInt(row.runs), inputTokens: BigInt(row.input_tokens), outputTokens: BigInt(row.output_tokens), totalTokens: BigInt(row.total_tokens) };
   },
 
-  /** How the tenant's runs of one agent stand; a run not completed or failed is still running. */
+  /** How the tenant's runs of one agent stand; a run not completed, failed or cancelled is still running. */
   async agentRunCounts(dataSource: DataSource, tenantId: string, agentName: string): Promise<AgentRunCounts> {
     const [row]: (Record<'total' | 'running' | 'completed' | 'failed', string> & { last_run_at: Date | null })[] = await dataSource.query(
       `SELECT count(*) AS total,
-              count(*) FILTER (WHERE status NOT IN ('completed', 'failed')) AS running,
+              count(*) FILTER (WHERE status NOT IN ('completed', 'failed', 'cancelled')) AS running,
               count(*) FILTER (WHERE status = 'completed') AS completed,
               count(*) FILTER (WHERE status = 'failed') AS failed,
               max(created_at) AS last_run_at
