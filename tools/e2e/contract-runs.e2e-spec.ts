@@ -82,7 +82,10 @@ describe('contracts in the run: selection, verification and every failure strate
     expect(retry?.payload.refinedPrompt).toContain('verdict is required');
     expect(retry?.payload.refinedPrompt).toContain('TASK: Decide whether to enter the Nordic market');
     const secondStep = events.filter((event) => event.type === 'sigil.reasoning.v1.step_requested')[1];
-    expect(secondStep.payload.prompt).toBe(retry?.payload.refinedPrompt);
+    // The retry's requirements and what was wrong go to the model as the contract part of the system text; the task stays fenced data.
+    const requirements = String(retry?.payload.refinedPrompt).replace('TASK: Decide whether to enter the Nordic market', '').trim();
+    expect(secondStep.payload.systemPrompt).toContain(requirements);
+    expect(secondStep.payload.prompt).toContain('<untrusted_data source="user">\nDecide whether to enter the Nordic market\n</untrusted_data>');
     const spent = events
       .filter((event) => event.type === 'sigil.reasoning.v1.step_completed')
       .reduce((sum, event) => sum + Number((event.payload.tokensUsed as { totalTokens: string }).totalTokens), 0);

@@ -53,7 +53,8 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     expect(run.headers.get('x-request-id')).toBe('req-e2e-1');
     const body = run.body as unknown as RunBody;
     runIds.push(body.run_id);
-    expect(body).toMatchObject({ status: 'completed', response: 'Answering as instructed (3 tokens of instructions): What is a message bus?' });
+    // The instructions are the agent's system prompt and the rule that fenced text is data (the task is fenced).
+    expect(body).toMatchObject({ status: 'completed', response: 'Answering as instructed (39 tokens of instructions): What is a message bus?' });
     expect(body.metadata).toMatchObject({ model_used: 'sigil-local-deterministic', request_id: 'req-e2e-1' });
     const tokens = body.metadata.tokens_used;
     expect(tokens.input_tokens).toBeGreaterThan(0);
@@ -69,10 +70,13 @@ describe('one run end to end, every hop over JetStream, eight services as proces
   it('stores every event of the run in order and returns them with decoded payloads', async () => {
     const run = (await api('POST', '/v7/agents/helper/run', { input: 'hello', session_id: 'session-e2e' })).body as unknown as RunBody;
     runIds.push(run.run_id);
+    // general_chat is memory-relevant, so the planner recalls memory; contracts and memory answer the route in either order.
     const expected = [
       'sigil.run.v1.requested',
       'sigil.routing.v1.decided',
       'sigil.contracts.v1.selected',
+      'sigil.memory.v1.recall_requested',
+      'sigil.memory.v1.recalled',
       'sigil.reasoning.v1.step_requested',
       'sigil.reasoning.v1.step_completed',
       'sigil.contracts.v1.validation_requested',
@@ -84,9 +88,14 @@ describe('one run end to end, every hop over JetStream, eight services as proces
       expect((page.body.events as unknown[]).length).toBe(expected.length);
       return page.body as { events: { type: string; subject: string; time: string; sequence: number; payload: Record<string, unknown> }[]; pagination: unknown };
     });
-    expect(listing.events.map((event) => event.type)).toEqual(expected);
-    expect(listing.events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(listing.pagination).toEqual({ page: 1, per_page: 20, total: 8, total_pages: 1 });
+    const types = listing.events.map((event) => event.type);
+    expect([...types].sort()).toEqual([...expected].sort());
+    const position = (type: string) => types.indexOf(type);
+    const causalChain = expected.filter((type) => type !== 'sigil.contracts.v1.selected');
+    expect(causalChain.map(position)).toEqual([...causalChain.map(position)].sort((a, b) => a - b));
+    expect(position('sigil.contracts.v1.selected')).toBeLessThan(position('sigil.reasoning.v1.step_requested'));
+    expect(listing.events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(listing.pagination).toEqual({ page: 1, per_page: 20, total: 10, total_pages: 1 });
     for (const event of listing.events) {
       expect(event.subject).toBe(event.type);
       expect(event.payload.runId).toBe(run.run_id);
@@ -95,7 +104,7 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     const times = listing.events.map((event) => Date.parse(event.time));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(listing.events[1].payload).toMatchObject({ intent: 'general_chat', strategy: 'direct', stratum: 'RTI' });
-    expect(listing.events[7].payload).toMatchObject({ response: run.response, modelUsed: 'sigil-local-deterministic' });
+    expect(listing.events[9].payload).toMatchObject({ response: run.response, modelUsed: 'sigil-local-deterministic' });
 
     const pageTwo = await api('GET', '/v7/sessions/session-e2e/events?page=2&per_page=3');
     expect((pageTwo.body.events as { sequence: number }[]).map((event) => event.sequence)).toEqual([4, 5, 6]);

@@ -1,5 +1,5 @@
 /** Plans as the run uses them: the one-step plan of simple work, and a planning call's answer read and checked. */
-import { parsePlan, planToJson, withSingleFinalStep, type Plan, type PlanError, type PlanStep } from '@sigil/plans';
+import { parsePlan, planJsonIn, planToJson, withSingleFinalStep, type Plan, type PlanError, type PlanStep } from '@sigil/plans';
 
 /** The one step of simple work: the task itself. */
 export const ANSWER_STEP_ID = 'answer';
@@ -22,16 +22,11 @@ function sinkOf(steps: readonly PlanStep[]): string {
   return steps.filter((step) => !dependedOn.has(step.id))[0].id;
 }
 
-/** The plan JSON in a model's answer (as `parsePlan` finds it): a fenced block, else the outermost braces. */
+/** The steps list of a model's plan answer, found as `parsePlan` finds it. */
 function stepsJsonIn(text: string): unknown[] | undefined {
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text)?.[1];
-  try {
-    const parsed: unknown = JSON.parse(fenced ?? text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
-    const steps = typeof parsed === 'object' && parsed !== null ? (parsed as { steps?: unknown }).steps : undefined;
-    return Array.isArray(steps) ? steps : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = planJsonIn(text);
+  const steps = typeof parsed === 'object' && parsed !== null ? (parsed as { steps?: unknown }).steps : undefined;
+  return Array.isArray(steps) ? steps : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ const TOOL_STEP_TYPES: readonly StepType[] = ['tool_call', 'memory_op'];
 const malformed = (message: string): PlanCheck => ({ ok: false, error: { code: 'PLAN_003', message } });
 
 /** The plan JSON in a model's answer: a fenced block, else the outermost braces. */
-function jsonIn(text: string): unknown {
+export function planJsonIn(text: string): unknown {
   const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text)?.[1];
   const candidate = fenced ?? text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1);
   if (!candidate.trim()) return undefined;
@@ -52,7 +52,7 @@ function stepFrom(raw: unknown, index: number): PlanStep | string {
 
 /** Reads a model's plan and checks it: shape, limits, then the DAG (Kahn). */
 export function parsePlan(text: string, goal: string): PlanCheck {
-  const parsed = jsonIn(text);
+  const parsed = planJsonIn(text);
   if (!isRecord(parsed) || !Array.isArray(parsed.steps)) return malformed('the answer holds no JSON object with a "steps" list');
   if (parsed.steps.length === 0) return malformed('the plan has no steps');
   if (parsed.steps.length > MAX_PLAN_STEPS) return malformed(`the plan has ${parsed.steps.length} steps; at most ${MAX_PLAN_STEPS} are allowed`);

@@ -1,8 +1,8 @@
-import { fromBinary } from '@bufbuild/protobuf';
+import { fromBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { Events } from '@sigil/catalog';
-import { Header } from '@sigil/messaging';
+import { Header, type EventDefinition } from '@sigil/messaging';
 import { NATS_CONNECTION } from '@sigil/service-kit';
 
 /** How long a cancelled run is remembered, so a step of it that arrives late is stopped at once. */
@@ -19,36 +19,44 @@ export interface StepWork {
 
 /**
  * The steps this replica is working on, each with its AbortController. Every replica listens to
- * `run.cancelled` on core NATS without a queue group (JetStream publishes reach core subscribers),
- * so whichever replicas hold a run's steps abort them all; a step's deadline aborts it too.
+ * `run.cancelled` and `run.failed` on core NATS without a queue group (JetStream publishes reach
+ * core subscribers), so whichever replicas hold a run's steps abort them all; a step's deadline
+ * aborts it too.
  */
 @Injectable()
 export class InFlightSteps implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(InFlightSteps.name);
   private readonly byRun = new Map<string, Set<AbortController>>();
   private readonly cancelled = new Map<string, { reason: string; until: number }>();
-  private subscription?: Subscription;
+  private subscriptions: Subscription[] = [];
 
   constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscription = this.nats.subscribe(Events.RunCancelled.subject, {
-      callback: (error, msg) => {
-        if (error) return;
-        try {
-          const event = fromBinary(Events.RunCancelled.schema, msg.data);
-          const tenantId = msg.headers?.get(Header.tenantId) ?? '';
-          this.cancel(tenantId, event.runId, `run cancelled (${event.errorCode})${event.reason ? `: ${event.reason}` : ''}`);
-        } catch (decodeError) {
-          this.logger.warn(`ignoring undecodable ${Events.RunCancelled.type}: ${decodeError instanceof Error ? decodeError.message : String(decodeError)}`);
-        }
-      },
-    });
+    this.subscriptions = [
+      this.listen(Events.RunCancelled, (event) => `run cancelled (${event.errorCode})${event.reason ? `: ${event.reason}` : ''}`),
+      // A run that failed (a step aborted it, its budget ran out) needs the rest of its work no more either.
+      this.listen(Events.RunFailed, (event) => `run failed (${event.errorCode})`),
+    ];
     await this.nats.flush();
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  private listen<S extends DescMessage>(event: EventDefinition<S>, reasonOf: (payload: MessageShape<S> & { runId: string }) => string): Subscription {
+    return this.nats.subscribe(event.subject, {
+      callback: (error, msg) => {
+        if (error) return;
+        try {
+          const payload = fromBinary(event.schema, msg.data) as MessageShape<S> & { runId: string };
+          this.cancel(msg.headers?.get(Header.tenantId) ?? '', payload.runId, reasonOf(payload));
+        } catch (decodeError) {
+          this.logger.warn(`ignoring undecodable ${event.type}: ${decodeError instanceof Error ? decodeError.message : String(decodeError)}`);
+        }
+      },
+    });
   }
 
   start(tenantId: string, runId: string, deadlineMs: number): StepWork {

@@ -33,8 +33,9 @@ export class OutboxRelay {
     private readonly graceMs = 2_000,
   ) {}
 
-  /** Sweeps periodically to catch rows left by a crash or a failed publish. */
+  /** Sweeps periodically to catch rows left by a crash or a failed publish; starting twice keeps one timer. */
   start(intervalMs = 1_000): void {
+    if (this.timer) return;
     this.timer = setInterval(() => void this.flush(), intervalMs);
     this.timer.unref();
     void this.flush();
@@ -42,6 +43,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.timer = undefined;
     await this.sweeping;
   }
 

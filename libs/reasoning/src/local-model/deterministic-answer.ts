@@ -113,7 +113,8 @@ export function deterministicAnswer(request: ModelRequest): LocalAnswer {
   const task = taskOf(request.messages);
   if (isPlanningPrompt(task)) return { text: planToJson(deterministicPlanFor(task)) };
   const { protocol, stepSystem } = readProtocol(request.system);
-  const contract = contractShapedAnswer(task);
+  // The contract's requirements reach the model in the system text (context manager), a retry's rejection in the prompt.
+  const contract = contractShapedAnswer(`${request.system}\n\n${task}`);
   const answer = contract ?? echo(stepSystem, task);
   const additions = additionsOf(request.messages);
   switch (protocol) {
