@@ -1,6 +1,6 @@
 import { decide } from './run-saga';
 import type { RunFact } from './run-state';
-import { completed, given, noContract, planningRun, requested, routed, routedComplex, runningPlan, verdict, when, WIDE_PLAN, withContract } from './testing/run-facts';
+import { completed, failed, given, noContract, planningRun, requested, routed, routedComplex, runningPlan, verdict, when, WIDE_PLAN, withContract } from './testing/run-facts';
 
 const cancelRequested = (atMs = 1_500): RunFact => ({ type: 'cancel_requested', reason: 'user changed their mind', atMs });
 const deadlinePassed = (atMs: number): RunFact => ({ type: 'deadline_passed', atMs });
@@ -45,6 +45,18 @@ describe('run saga: cancellation and deadline', () => {
     const { state, commands } = when(running, deadlinePassed(2_001));
     expect(commands).toMatchObject([{ type: 'cancel', errorCode: 'RUN_005', reason: 'deadline passed (1970-01-01T00:00:02.000Z)', latencyMs: 1_001 }]);
     expect(state.finishedAtMs).toBe(2_001);
+  });
+
+  it('given a step aborted by reasoning at the deadline, when its failure arrives before the sweeper, then the run stops for its deadline (RUN_005)', () => {
+    const running = decide(given(requested({ deadlineMs: 2_000 }), routed(), noContract)).state;
+    const { state, commands } = when(running, failed('run-1:answer:1', 'RSN_003', false, 2_000));
+    expect(commands).toMatchObject([{ type: 'cancel', errorCode: 'RUN_005' }]);
+    expect(state.status).toBe('cancelled');
+  });
+
+  it('given a step that fails before the deadline, when its failure arrives, then its own policy applies, not the deadline', () => {
+    const running = decide(given(requested({ deadlineMs: 2_000 }), routed(), noContract)).state;
+    expect(when(running, failed('run-1:answer:1', 'RSN_002', false, 1_999)).commands).toMatchObject([{ type: 'fail', errorCode: 'RSN_002' }]);
   });
 
   it('given a deadline fact before the deadline or for a run without one, when it arrives, then nothing happens', () => {

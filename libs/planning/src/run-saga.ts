@@ -50,13 +50,17 @@ export function evolve(state: RunState, fact: RunFact): RunState {
     }
     case 'step_completed':
       return settleAttempt(state, fact.stepId, fact.atMs, { status: 'completed', output: fact.output, tokens: fact.tokens, model: fact.model });
-    case 'step_failed':
-      return settleAttempt(state, fact.stepId, fact.atMs, {
+    case 'step_failed': {
+      const settled = settleAttempt(state, fact.stepId, fact.atMs, {
         status: 'failed',
         error: { code: fact.errorCode, message: fact.message, retryable: fact.retryable },
         tokens: fact.tokens,
         model: fact.model,
       });
+      // Reasoning aborts a step at the run's deadline, which may reach us before our own sweeper does:
+      // past the deadline, the run stops for its deadline, whatever the step failed with.
+      return stopAtDeadline(settled, fact.atMs);
+    }
     case 'validated': {
       // A verdict on an earlier attempt (a redelivery) says nothing about the current one.
       if (fact.attempt !== state.validations || state.status !== 'validating') return state;
@@ -74,13 +78,16 @@ export function evolve(state: RunState, fact: RunFact): RunState {
     case 'cancel_requested':
       if (isFinished(state) || state.stop) return state;
       return { ...state, stop: { code: RUN_CANCELLED, reason: fact.reason || 'cancelled on request', atMs: fact.atMs } };
-    case 'deadline_passed': {
-      // The deadline bounds the machine's work; a run waiting for a person's review is not cut off by it.
-      const deadlineMs = state.request?.deadlineMs ?? 0;
-      if (isFinished(state) || state.stop || state.status === 'escalated' || deadlineMs <= 0 || fact.atMs < deadlineMs) return state;
-      return { ...state, stop: { code: RUN_DEADLINE_PASSED, reason: `deadline passed (${new Date(deadlineMs).toISOString()})`, atMs: fact.atMs } };
-    }
+    case 'deadline_passed':
+      return stopAtDeadline(state, fact.atMs);
   }
+}
+
+/** The deadline bounds the machine's work; a run waiting for a person's review is not cut off by it. */
+function stopAtDeadline(state: RunState, atMs: number): RunState {
+  const deadlineMs = state.request?.deadlineMs ?? 0;
+  if (isFinished(state) || state.stop || state.status === 'escalated' || deadlineMs <= 0 || atMs < deadlineMs) return state;
+  return { ...state, stop: { code: RUN_DEADLINE_PASSED, reason: `deadline passed (${new Date(deadlineMs).toISOString()})`, atMs } };
 }
 
 /**

@@ -6,17 +6,20 @@ const DAY_S = 86_400;
 const WARNING_PERCENT = 80;
 
 /**
- * Reserves a call's worst case only if what is used, what other calls have reserved and this call
- * together stay within the limit; answers {granted, used, reserved}.
+ * Reserves what a call may take: its input and up to its max output, as far as the budget still
+ * covers (the call's output is then capped to what was granted); refuses when not even the input
+ * and the least useful output fit. Answers {granted, tokens granted | used, reserved}.
  */
 const RESERVE = `
 local used = tonumber(redis.call('HGET', KEYS[1], 'used') or '0')
 local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved') or '0')
-local worst = tonumber(ARGV[2])
-if used + reserved + worst > tonumber(ARGV[1]) then return {0, used, reserved} end
-redis.call('HINCRBY', KEYS[1], 'reserved', worst)
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-return {1, used, reserved + worst}
+local available = tonumber(ARGV[1]) - used - reserved
+local least = tonumber(ARGV[2]) + tonumber(ARGV[4])
+if available < least then return {0, used, reserved} end
+local grant = math.min(tonumber(ARGV[2]) + tonumber(ARGV[3]), available)
+redis.call('HINCRBY', KEYS[1], 'reserved', grant)
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+return {1, grant, 0}
 `;
 
 /**
@@ -38,15 +41,22 @@ export interface RunBudget {
   limit: number;
 }
 
-export type Reservation = { granted: true } | { granted: false; used: number; reserved: number };
+/** A call's claim on the budget: its input estimate, the output it would like, and the least output worth calling for. */
+export interface TokenClaim {
+  input: number;
+  maxOutput: number;
+  minOutput: number;
+}
+
+export type Reservation = { granted: true; tokens: number } | { granted: false; used: number; reserved: number };
 
 type Script = ReturnType<typeof redisScript<number[]>>;
 
 /**
  * A run's token budget in Redis (`run-budget:<tenant>:<run>`, kept 24 h), exact across replicas and
- * parallel steps: every model call reserves its worst case (estimated input + max output) before
- * it is made and settles to its actual usage after. Usage never passes the limit by more than the
- * input estimate's error, since a call is refused unless its worst case fits.
+ * parallel steps: every model call reserves its estimated input and the output it may produce
+ * before it is made, and settles to its actual usage after. Usage never passes the limit by more
+ * than the input estimate's error, since a call's output is capped to what its reservation covers.
  */
 @Injectable()
 export class RunBudgetLedger {
@@ -58,9 +68,9 @@ export class RunBudgetLedger {
     this.settleScript = redisScript<number[]>(redis, 'sigilSettleRunTokens', 2, SETTLE);
   }
 
-  async reserve(budget: RunBudget, worstCase: number): Promise<Reservation> {
-    const [granted, used, reserved] = await this.reserveScript(keyOf(budget), budget.limit, worstCase, DAY_S);
-    return granted === 1 ? { granted: true } : { granted: false, used, reserved };
+  async reserve(budget: RunBudget, claim: TokenClaim): Promise<Reservation> {
+    const [granted, first, second] = await this.reserveScript(keyOf(budget), budget.limit, claim.input, claim.maxOutput, claim.minOutput, DAY_S);
+    return granted === 1 ? { granted: true, tokens: first } : { granted: false, used: first, reserved: second };
   }
 
   /** `warn`: this settlement took the run past 80% first. */

@@ -1,11 +1,12 @@
 import { create } from '@bufbuild/protobuf';
 import { Events, Queries } from '@sigil/catalog';
-import { estimateRequestTokens, estimateTokens } from '@sigil/llm';
+import { estimateRequestTokens, estimateTokens, LocalProvider } from '@sigil/llm';
 import { deterministicPlan, parsePlan, renderPlanningPrompt } from '@sigil/plans';
 import { deterministicAnswer } from '@sigil/reasoning';
 import { RunPlanViewSchema, type SearchMemoryRequestSchema, type StoreMemoryRequestSchema } from '@sigil/schemas';
 import { eventually } from '@sigil/testing';
 import { randomUUID } from 'node:crypto';
+import { BudgetedModel } from '../budget/budgeted-model';
 import { RunBudgetLedger } from '../budget/run-budget-ledger';
 import { ReasoningUnderTest, type StandIn } from '../testing/reasoning-under-test';
 import { renderPlan } from '../tools/plan-inspect.tool';
@@ -152,14 +153,30 @@ describe('reasoning steps with the local model over real NATS and Redis', () => 
   });
 
   describe('the run token budget', () => {
-    it('refuses a call whose worst case does not fit before it is made: CTX_003, not retryable, nothing spent or streamed', async () => {
+    it('refuses a call whose input and least useful answer do not fit, before it is made: CTX_003, not retryable, nothing spent or streamed', async () => {
       const runId = newRun();
       await reasoning.requestStep(tenant, step(runId, 1, { runTokenLimit: 50n, prompt: 'x'.repeat(400), strategy: 'mcts' }));
       const failure = await reasoning.failed(`${runId}:s1:1`);
       expect(failure).toMatchObject({ errorCode: 'CTX_003', retryable: false, tokensUsed: { totalTokens: 0n } });
-      expect(failure.message).toMatch(/^run token budget exceeded: 0 used and 0 reserved of 50; this call could take \d+ more$/);
+      expect(failure.message).toMatch(/^run token budget exceeded: 0 used and 0 reserved of 50; this call needs at least \d+ more$/);
       await eventually(() => expect(reasoning.chunksOf(runId).map((chunk) => [chunk.text, chunk.done])).toEqual([['', true]]));
       expect(await reasoning.app.get(RunBudgetLedger).read({ tenantId: tenant, runId })).toEqual({ used: 0, reserved: 0 });
+    });
+
+    it('caps the output of a call to what the budget still covers, so the run never spends past its limit', async () => {
+      const ledger = reasoning.app.get(RunBudgetLedger);
+      const runId = newRun();
+      const asked: number[] = [];
+      const provider = new LocalProvider((request) => {
+        asked.push(request.maxOutputTokens);
+        return { text: 'ok' };
+      });
+      const request = { system: '', messages: [{ role: 'user' as const, content: 'x'.repeat(400) }], maxOutputTokens: 1_000 };
+      const input = estimateRequestTokens(request);
+      const model = new BudgetedModel(provider, ledger, { tenantId: tenant, runId, limit: input + 300 }, async () => undefined);
+      await model.complete(request);
+      expect(asked).toEqual([300]);
+      expect(await ledger.read({ tenantId: tenant, runId })).toEqual({ used: input + estimateTokens('ok'), reserved: 0 });
     });
 
     it('books every call exactly and warns once, when the run first reaches 80% of its limit', async () => {
