@@ -1,9 +1,7 @@
-import { fromBinary } from '@bufbuild/protobuf';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { ALL_LIVE_TOKENS_SUBJECT } from '@sigil/catalog';
+import { ALL_LIVE_TOKENS_SUBJECT, decodeTokenChunk } from '@sigil/catalog';
 import { ALL_SCOPES } from '@sigil/local-stack';
 import { connectToNats } from '@sigil/messaging';
-import { TokenChunkSchema } from '@sigil/schemas';
 import { eventually, testInfrastructure } from '@sigil/testing';
 import pg from 'pg';
 import { apiAt, bearer, E2E_AUTH_ENV, type Api } from './api-client';
@@ -113,7 +111,7 @@ describe('planned runs: DAG plans in parallel, tools, budgets, cancel, deadlines
     const chunks: { runId: string; stepId: string; sequence: number; text: string; done: boolean }[] = [];
     const subscription = nats.subscribe(ALL_LIVE_TOKENS_SUBJECT, {
       callback: (_error, msg) => {
-        const chunk = fromBinary(TokenChunkSchema, msg.data);
+        const chunk = decodeTokenChunk(msg.data);
         chunks.push({ runId: chunk.runId, stepId: chunk.stepId, sequence: Number(chunk.sequence), text: chunk.text, done: chunk.done });
       },
     });

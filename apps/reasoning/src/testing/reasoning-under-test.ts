@@ -1,9 +1,9 @@
 import { create, fromBinary, toBinary, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import { ALL_LIVE_TOKENS_SUBJECT, Events } from '@sigil/catalog';
+import { ALL_LIVE_TOKENS_SUBJECT, decodeTokenChunk, Events } from '@sigil/catalog';
 import { connectToNats, envelopeFromHeaders, EventPublisher, type Envelope, type QueryDefinition } from '@sigil/messaging';
 import type { RunBudgetWarning, StepCompleted, StepFailed, StepRequestedSchema, TokenChunk } from '@sigil/schemas';
-import { RunBudgetWarningSchema, StepCompletedSchema, StepFailedSchema, TokenChunkSchema } from '@sigil/schemas';
+import { RunBudgetWarningSchema, StepCompletedSchema, StepFailedSchema } from '@sigil/schemas';
 import { bootService, settingsFromEnv, type StartedService } from '@sigil/service-kit';
 import { eventually, testInfrastructure } from '@sigil/testing';
 import { reasoningService } from '../reasoning.service';
@@ -65,7 +65,7 @@ export class ReasoningUnderTest {
       }),
       this.nc.subscribe(ALL_LIVE_TOKENS_SUBJECT, {
         callback: (_, msg) => {
-          const chunk = fromBinary(TokenChunkSchema, msg.data);
+          const chunk = decodeTokenChunk(msg.data);
           this.chunks.set(chunk.runId, [...(this.chunks.get(chunk.runId) ?? []), chunk]);
         },
       }),
