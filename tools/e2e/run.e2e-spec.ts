@@ -116,6 +116,9 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     const runId = accepted.body.run_id as string;
     runIds.push(runId);
     expect(accepted.headers.get('location')).toBe(`/v7/operations/${runId}`);
+    // Polled at once, before the planner may have stored it, the run is known (accepted), never a 404.
+    const [run, operation] = await Promise.all([api('GET', `/v7/runs/${runId}`), api('GET', `/v7/operations/${runId}`)]);
+    expect([run.status, operation.status]).toEqual([200, 200]);
     const done = await eventually(async () => {
       const current = await api('GET', `/v7/runs/${runId}`);
       expect(current.body.status).toBe('completed');

@@ -11,6 +11,7 @@ import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import { correlationFor } from '../common/request-correlation';
 import { runDefaultsFromEnv, runLimitsFor, type RunLimits } from './run-limits';
+import { AcceptedRuns } from './accepted-runs';
 import { RunOutcomes, type RunOutcome } from './run-outcomes';
 
 const RUN_WAIT_MS = Number(process.env.SIGIL_RUN_WAIT_MS ?? 30_000);
@@ -51,6 +52,7 @@ export class RunLauncher {
     private readonly budget: TokenBudget,
     private readonly publisher: EventPublisher,
     private readonly outcomes: RunOutcomes,
+    private readonly accepted: AcceptedRuns,
   ) {}
 
   async launch(order: RunOrder, request: FastifyRequest, reply: FastifyReply): Promise<LaunchedRun> {
@@ -86,7 +88,18 @@ export class RunLauncher {
     const handedOverAt = reply.elapsedTime;
     // The stream's acknowledgement overlaps the wait: the platform works on the run as soon as the stream has it.
     // Nothing is answered before the acknowledgement, so an accepted run is always a stored one.
-    const [, outcome] = await Promise.all([publishing, waiting]);
+    const remembering = this.accepted.remember({
+      runId,
+      sessionId,
+      tenantId: principal.tenantId,
+      agentName: agent.name,
+      agentVersion: agent.version,
+      requestId,
+      acceptedAtMs,
+      maxTotalTokens: limits.maxTotalTokens,
+      deadlineMs: limits.deadlineMs,
+    });
+    const [, outcome] = await Promise.all([publishing, waiting, remembering]);
     return { runId, sessionId, agent, requestId, remainingTokens: allowance.remainingTokens, limits, outcome, timing: { handedOverAt, settledAt: reply.elapsedTime } };
   }
 }

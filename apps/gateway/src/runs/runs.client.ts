@@ -4,16 +4,20 @@ import { QueryClient, type Correlation } from '@sigil/messaging';
 import type { RunView } from '@sigil/schemas';
 import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
+import { AcceptedRuns } from './accepted-runs';
 
 /** Runs as the planner records them, always for the caller's tenant. */
 @Injectable()
 export class RunsClient {
-  constructor(private readonly queries: QueryClient) {}
+  constructor(
+    private readonly queries: QueryClient,
+    private readonly accepted: AcceptedRuns,
+  ) {}
 
-  /** The run, or undefined when the tenant has no such run. */
+  /** The run, `accepted` while only the gateway knows it yet, or undefined when the tenant has no such run. */
   async find(runId: string, correlation: Correlation): Promise<RunView | undefined> {
     const reply = await orUnavailable('planner service', () => this.queries.request(Queries.GetRun, { runId }, correlation));
-    return reply.run;
+    return reply.run ?? (await this.accepted.pendingView(correlation.tenantId, runId));
   }
 
   async listSession(sessionId: string, page: { page: number; per_page: number }, correlation: Correlation): Promise<{ runs: RunView[]; total: number }> {

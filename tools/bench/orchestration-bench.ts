@@ -1,0 +1,211 @@
+import { freePort, mintToken, startInfrastructure, startPlatformProcesses, stopInfrastructure, type InfrastructureUrls } from '@sigil/local-stack';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { call, serverTiming } from './bench-http';
+import { percentile, table } from './percentiles';
+
+/**
+ * Issue 5's targets with the local provider: the orchestration overhead of a simple run, a 10-step
+ * DAG's time against its critical path at a fixed simulated model latency, and 200 concurrent runs.
+ */
+const root = path.resolve(import.meta.dirname, '../../..');
+const stateDir = path.join(root, '.sigil', 'bench-orchestration');
+const SIMPLE_RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const CONCURRENT_RUNS = Number(process.env.BENCH_CONCURRENT_RUNS ?? 200);
+const MODEL_LATENCY_MS = Number(process.env.BENCH_MODEL_LATENCY_MS ?? 100);
+const TENANTS = 10;
+const write = (line = '') => process.stdout.write(`${line}\n`);
+
+/**
+ * Ten steps, four wide: four independent lookups, four steps each after one of them, then two in a
+ * row. The first line's words make the router see complex, planned work.
+ */
+const TEN_STEP_GOAL = [
+  'Plan the quarterly market strategy report: analyze revenue, compare competitor pricing and recommend a forecast, using the sales database.',
+  '1. Size the enterprise segment',
+  '2. Size the mid-market segment',
+  '3. Size the small-business segment',
+  '4. Size the consumer segment',
+  '5. Trend of the enterprise segment (after 1)',
+  '6. Trend of the mid-market segment (after 2)',
+  '7. Trend of the small-business segment (after 3)',
+  '8. Trend of the consumer segment (after 4)',
+  '9. Compare the segments (after 5, 6, 7, 8)',
+  '10. Write the recommendation (after 9)',
+].join('\n');
+
+interface StoredEvent {
+  type: string;
+  time: string;
+  payload: Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  rmSync(stateDir, { recursive: true, force: true });
+  const infrastructure = await startInfrastructure(stateDir, { nats: await freePort(), postgres: await freePort(), redis: await freePort() }, { durable: false });
+  const secret = randomBytes(32).toString('hex');
+  const tokens = await Promise.all(
+    Array.from({ length: TENANTS }, (_, index) => mintToken(secret, { tenantId: `orch-${index}`, scope: 'admin', tier: 'enterprise', issuer: 'sigil-bench' })),
+  );
+  try {
+    const fast = await withPlatform(infrastructure, secret, 0, async (gateway) => {
+      await createAgents(gateway, tokens);
+      return { simple: await simpleRuns(gateway, tokens[0]), concurrent: await concurrentRuns(gateway, tokens) };
+    });
+    const dag = await withPlatform(infrastructure, secret, MODEL_LATENCY_MS, (gateway) => dagRun(gateway, tokens[1]));
+    write();
+    write(`orchestration benchmark: local provider, every hop over JetStream; DAG at ${MODEL_LATENCY_MS} ms per model call`);
+    write(
+      table(
+        ['measure', 'value', 'target', 'met'],
+        [
+          [`simple run, gateway to completion p50 ms (${SIMPLE_RUNS} sequential)`, fast.simple.waitP50.toFixed(2), '< 15', fast.simple.waitP50 < 15 ? 'yes' : 'NO'],
+          ['simple run, gateway to completion p95 ms', fast.simple.waitP95.toFixed(2), '', ''],
+          ['simple run, client latency p50 ms', fast.simple.clientP50.toFixed(2), '', ''],
+          [`10-step DAG: plan steps / widest layer`, `${dag.steps} / ${dag.maxParallel}`, '10 / 4', dag.steps === 10 && dag.maxParallel === 4 ? 'yes' : 'NO'],
+          ['10-step DAG: run ms', dag.runMs.toFixed(0), '', ''],
+          ['10-step DAG: critical path ms (plan call + longest chain of steps)', dag.criticalPathMs.toFixed(0), '', ''],
+          ['10-step DAG: run / critical path', dag.ratio.toFixed(2), '<= 1.3', dag.ratio <= 1.3 ? 'yes' : 'NO'],
+          [`${CONCURRENT_RUNS} concurrent runs: completed / failed`, `${fast.concurrent.completed} / ${fast.concurrent.failed}`, `${CONCURRENT_RUNS} / 0`, fast.concurrent.completed === CONCURRENT_RUNS ? 'yes' : 'NO'],
+          [`${CONCURRENT_RUNS} concurrent runs: all done in s`, (fast.concurrent.elapsedMs / 1000).toFixed(1), '', ''],
+          [`${CONCURRENT_RUNS} concurrent runs: run latency p50 / p95 ms`, `${fast.concurrent.latencyP50} / ${fast.concurrent.latencyP95}`, '', ''],
+        ],
+      ),
+    );
+  } finally {
+    await stopInfrastructure(stateDir);
+  }
+}
+
+async function withPlatform<T>(infrastructure: InfrastructureUrls, secret: string, latencyMs: number, work: (gateway: string) => Promise<T>): Promise<T> {
+  const env = { SIGIL_JWT_SECRET: secret, SIGIL_JWT_ISSUER: 'sigil-bench', SIGIL_LOG_LEVEL: 'error', SIGIL_LOCAL_LLM_LATENCY_MS: String(latencyMs) };
+  const platform = await startPlatformProcesses(root, stateDir, infrastructure, env, `bench-${latencyMs}`);
+  try {
+    return await work(platform.gateway);
+  } finally {
+    await platform.stop();
+  }
+}
+
+async function createAgents(gateway: string, tokens: string[]): Promise<void> {
+  await Promise.all(tokens.map((token) => call(gateway, token, 'POST', '/v7/agents', { name: 'bench_agent', stratum: 'RTI', description: 'benchmark agent' })));
+}
+
+/** Sequential synchronous runs of a simple question: the gateway's Server-Timing `run` is accepted → completed. */
+async function simpleRuns(gateway: string, token: string) {
+  const waits: number[] = [];
+  const clients: number[] = [];
+  for (let index = 0; index < SIMPLE_RUNS + 20; index++) {
+    const started = performance.now();
+    const run = await call(gateway, token, 'POST', '/v7/agents/bench_agent/run', { input: `What time is it? (${index})` });
+    if (run.body.status !== 'completed') throw new Error(`simple run ended ${String(run.body.status)}`);
+    if (index < 20) continue;
+    clients.push(performance.now() - started);
+    waits.push(serverTiming(run.headers, 'run'));
+  }
+  return { waitP50: percentile(waits, 50), waitP95: percentile(waits, 95), clientP50: percentile(clients, 50) };
+}
+
+/** Runs accepted at once (async), spread over tenants so no tenant's rate limit is what is measured, then awaited. */
+async function concurrentRuns(gateway: string, tokens: string[]) {
+  const started = performance.now();
+  const accepted = await Promise.all(
+    Array.from({ length: CONCURRENT_RUNS }, async (_, index) => {
+      const token = tokens[index % tokens.length];
+      const run = await call(gateway, token, 'POST', '/v7/agents/bench_agent/run', { input: `Summarise item ${index} of the backlog`, async: true });
+      return { token, runId: String(run.body.run_id) };
+    }),
+  );
+  const outcomes = await Promise.all(accepted.map(({ token, runId }) => finished(gateway, token, runId, 120_000)));
+  const latencies = outcomes.filter((outcome) => outcome.status === 'completed').map((outcome) => outcome.latencyMs);
+  return {
+    completed: outcomes.filter((outcome) => outcome.status === 'completed').length,
+    failed: outcomes.filter((outcome) => outcome.status !== 'completed').length,
+    elapsedMs: performance.now() - started,
+    latencyP50: Math.round(percentile(latencies, 50)),
+    latencyP95: Math.round(percentile(latencies, 95)),
+  };
+}
+
+async function finished(gateway: string, token: string, runId: string, timeoutMs: number): Promise<{ status: string; latencyMs: number }> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const run = await call(gateway, token, 'GET', `/v7/runs/${runId}`);
+    const status = String(run.body.status);
+    if (!['accepted', 'running'].includes(status)) {
+      return { status, latencyMs: Number((run.body.metadata as { latency_ms?: number } | undefined)?.latency_ms ?? NaN) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { status: 'timed out', latencyMs: NaN };
+}
+
+/**
+ * One run of the ten-step goal. Its critical path is measured, not assumed: the plan call plus the
+ * longest chain of step durations (requested → completed, from the stored events), so the ratio
+ * shows what parallel dispatch and the hops between steps add on top of the work itself.
+ */
+async function dagRun(gateway: string, token: string) {
+  const sessionId = `dag-${randomUUID()}`;
+  const run = await call(gateway, token, 'POST', '/v7/agents/bench_agent/run', { input: TEN_STEP_GOAL, session_id: sessionId, timeout_ms: 120_000 });
+  if (run.body.status !== 'completed') throw new Error(`DAG run ended ${String(run.body.status)}: ${JSON.stringify(run.body)}`);
+  const events = await sessionEvents(gateway, token, sessionId);
+  const at = (event: StoredEvent) => Date.parse(event.time);
+  const requested = events.find((event) => event.type === 'sigil.run.v1.requested');
+  const completed = events.find((event) => event.type === 'sigil.run.v1.completed');
+  const plan = events.find((event) => event.type === 'sigil.run.v1.plan_created');
+  if (!requested || !completed || !plan) throw new Error('the DAG run is missing its requested, plan_created or completed event');
+  const planSteps = ((plan.payload.plan as { steps: { stepId: string; dependsOn?: string[] }[] }).steps ?? []).map((step) => ({ id: step.stepId, dependsOn: step.dependsOn ?? [] }));
+  const durations = stepDurations(events, at);
+  const planCall = durations.get('plan') ?? 0;
+  const longestChain = new Map<string, number>();
+  for (const step of planSteps) {
+    const before = Math.max(0, ...step.dependsOn.map((id) => longestChain.get(id) ?? 0));
+    longestChain.set(step.id, before + (durations.get(step.id) ?? 0));
+  }
+  const criticalPathMs = planCall + Math.max(0, ...longestChain.values());
+  const runMs = at(completed) - at(requested);
+  return { steps: planSteps.length, maxParallel: maxInFlight(events, at), runMs, criticalPathMs, ratio: runMs / criticalPathMs };
+}
+
+/** Plan step id → ms from its (last attempt's) request to its result; step ids are `<run>:<plan step>:<attempt>`. */
+function stepDurations(events: StoredEvent[], at: (event: StoredEvent) => number): Map<string, number> {
+  const requestedAt = new Map<string, number>();
+  const durations = new Map<string, number>();
+  for (const event of events) {
+    const stepId = String(event.payload.stepId ?? '');
+    const planStepId = stepId.split(':').at(-2) ?? stepId;
+    if (event.type === 'sigil.reasoning.v1.step_requested') requestedAt.set(stepId, at(event));
+    if (event.type === 'sigil.reasoning.v1.step_completed' && requestedAt.has(stepId)) durations.set(planStepId, at(event) - (requestedAt.get(stepId) ?? 0));
+  }
+  return durations;
+}
+
+/** The most plan steps in flight at once, from the stored requested/completed events. */
+function maxInFlight(events: StoredEvent[], at: (event: StoredEvent) => number): number {
+  const changes = events
+    .filter((event) => event.type === 'sigil.reasoning.v1.step_requested' || event.type === 'sigil.reasoning.v1.step_completed')
+    .filter((event) => !String(event.payload.stepId ?? '').includes(':plan:'))
+    .map((event) => ({ at: at(event), delta: event.type === 'sigil.reasoning.v1.step_requested' ? 1 : -1 }))
+    .sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let inFlight = 0;
+  let most = 0;
+  for (const change of changes) {
+    inFlight += change.delta;
+    most = Math.max(most, inFlight);
+  }
+  return most;
+}
+
+async function sessionEvents(gateway: string, token: string, sessionId: string): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  for (let page = 1; ; page++) {
+    const reply = await call(gateway, token, 'GET', `/v7/sessions/${sessionId}/events?page=${page}&per_page=100`);
+    const batch = reply.body.events as { type: string; time: string; payload: Record<string, unknown> }[];
+    events.push(...batch);
+    if (batch.length < 100) return events;
+  }
+}
+
+await main();
