@@ -1,9 +1,8 @@
 import type { ConsumerOptions } from '@sigil/messaging';
 
 /**
- * For handlers that need an earlier event of the same run to have been handled first (a route needs
- * its run request, a validation its selection): they throw until it has, and the message comes
- * back. That lag is usually milliseconds, so the first redeliveries come sooner than the default
+ * For handlers that need an earlier event of the same run to have been handled first (a validation
+ * needs its selection): they throw until it has, and the message comes back. That lag is usually milliseconds, so the first redeliveries come sooner than the default
  * backoff; more deliveries than the default let a backlog of a couple of minutes drain before the
  * message is dead-lettered (200 ms + 1 s + 5 s + 15 s + 4 × 30 s).
  */

@@ -2,18 +2,18 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events } from '@sigil/catalog';
 import { JetStreamContext, OnEvent } from '@sigil/messaging';
-import { deliveryOf, UnitOfWork } from '@sigil/persistence';
+import { deliveryOf, UnitOfWork, type TenantTransaction } from '@sigil/persistence';
 import type { RouteDecided, RunRequested } from '@sigil/schemas';
-import { AWAITS_EARLIER_EVENT } from '../bus-delivery';
 import { findContract } from '../contracts/contract-lookup';
 import { ParsedContracts } from '../contracts/parsed-contracts';
 import { NO_LEARNING, recentLearning } from '../learning/validation-history';
 import { chooseContract } from './contract-choice';
-import { findRunOverrides, overridesOf, saveRunRequest } from './run-requests';
+import { lockRun, savePendingRoute, takePendingRoute } from './pending-routes';
+import { findRunOverrides, overridesOf, saveRunRequest, type RunOverrides } from './run-requests';
 import { saveRunSelection } from './run-selections';
 import { selectionOutcome } from './selection-outcome';
 
-/** Chooses each run's contract once it is routed, honouring what the run request asked for. */
+/** Chooses each run's contract once it is routed and its request is known, honouring what the request asked for. */
 @Controller()
 export class SelectionController {
   constructor(
@@ -23,21 +23,32 @@ export class SelectionController {
 
   @OnEvent(Events.RunRequested)
   async onRunRequested(@Payload() run: RunRequested, @Ctx() context: JetStreamContext): Promise<void> {
-    await this.unitOfWork.handle(deliveryOf(context), (tx) => saveRunRequest(tx, tx.tenantId, run.runId, overridesOf(run)));
+    await this.unitOfWork.handle(deliveryOf(context), async (tx) => {
+      await lockRun(tx, tx.tenantId, run.runId);
+      const overrides = overridesOf(run);
+      await saveRunRequest(tx, tx.tenantId, run.runId, overrides);
+      const route = await takePendingRoute(tx, tx.tenantId, run.runId);
+      if (route) await this.select(tx, route, overrides);
+    });
   }
 
-  @OnEvent(Events.RouteDecided, AWAITS_EARLIER_EVENT)
+  @OnEvent(Events.RouteDecided)
   async onRouteDecided(@Payload() route: RouteDecided, @Ctx() context: JetStreamContext): Promise<void> {
     await this.unitOfWork.handle(deliveryOf(context), async (tx) => {
+      await lockRun(tx, tx.tenantId, route.runId);
       const overrides = await findRunOverrides(tx, tx.tenantId, route.runId);
-      // The router answers the same request this service stores; when it is faster, the route comes back later.
-      if (!overrides) throw new Error(`run ${route.runId} was routed before its request reached contracts`);
-      const choice = await chooseContract(route, overrides, (name) => findContract(tx, this.parsed, tx.tenantId, name));
-      const learns = choice.kind === 'contract' && !choice.inline;
-      const learning = learns ? await recentLearning(tx, tx.tenantId, choice.contract.name, Date.now()) : NO_LEARNING;
-      const { selection, selected } = selectionOutcome(route, choice, learning);
-      // A repeated route decision for the run changes nothing: the first selection was announced and stands.
-      if (await saveRunSelection(tx, tx.tenantId, route.runId, selection)) tx.emit(Events.ContractSelected, selected);
+      // The router answers the same request this service stores; when it is faster, the route waits for the request.
+      if (overrides) await this.select(tx, route, overrides);
+      else await savePendingRoute(tx, tx.tenantId, route);
     });
+  }
+
+  private async select(tx: TenantTransaction, route: RouteDecided, overrides: RunOverrides): Promise<void> {
+    const choice = await chooseContract(route, overrides, (name) => findContract(tx, this.parsed, tx.tenantId, name));
+    const learns = choice.kind === 'contract' && !choice.inline;
+    const learning = learns ? await recentLearning(tx, tx.tenantId, choice.contract.name, Date.now()) : NO_LEARNING;
+    const { selection, selected } = selectionOutcome(route, choice, learning);
+    // A repeated route decision for the run changes nothing: the first selection was announced and stands.
+    if (await saveRunSelection(tx, tx.tenantId, route.runId, selection)) tx.emit(Events.ContractSelected, selected);
   }
 }
