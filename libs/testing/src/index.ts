@@ -3,3 +3,4 @@ export * from './infrastructure-env';
 export * from './test-processes';
 export * from './nats-restart';
 export * from './fake-anthropic';
+export * from './stream-purge';

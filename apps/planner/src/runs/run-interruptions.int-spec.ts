@@ -1,22 +1,11 @@
 import { Events, Queries } from '@sigil/catalog';
-import { planToJson, type FailurePolicy, type PlanStep } from '@sigil/plans';
+import type { FailurePolicy } from '@sigil/plans';
 import { eventually } from '@sigil/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { planAnswer, step, WIDE } from '../testing/plan-answers';
 import { PlannerOnTheBus, type RunOnTheBus } from '../testing/planner-on-the-bus';
 
-const step = (id: string, dependsOn: string[] = [], extra: Partial<PlanStep> = {}): PlanStep => ({
-  id,
-  title: `Step ${id}`,
-  type: 'reasoning',
-  instruction: `Work out part ${id}.`,
-  dependsOn,
-  onFailure: 'retry',
-  maxRetries: 1,
-  ...extra,
-});
-const plan = (...steps: PlanStep[]) => planToJson({ goal: '', steps });
-const WIDE = plan(step('a'), step('b'), step('c'), step('d'), step('e', ['a', 'b', 'c', 'd']));
 /** Long enough for the planner to have acted on a fact, had it been going to. */
 const SETTLE_MS = 750;
 
@@ -46,7 +35,7 @@ describe('planner runs through failures, cancellation, deadlines, budgets and du
     const run = newRun(name);
     await run.start(`Handle ${name}`, { complex: true });
     const [planCall] = await run.awaitStepRequests(1);
-    await run.complete(planCall.stepId, plan(step('a', [], { onFailure, maxRetries }), step('b'), step('c', ['a', 'b'])));
+    await run.complete(planCall.stepId, planAnswer(step('a', [], { onFailure, maxRetries }), step('b'), step('c', ['a', 'b'])));
     await run.awaitStepRequests(3);
     return run;
   }
@@ -82,7 +71,7 @@ describe('planner runs through failures, cancellation, deadlines, budgets and du
       expect(replanCall).toMatchObject({ stepId: `${run.runId}:plan:2`, stepType: 'plan' });
       expect(replanCall.prompt).toContain('REPLAN. COMPLETED STEPS: b');
       expect(replanCall.prompt).toContain('FAILED STEP: a');
-      await run.complete(replanCall.stepId, plan(step('c2', ['b'])));
+      await run.complete(replanCall.stepId, planAnswer(step('c2', ['b'])));
 
       const [, replanned] = await bus.awaitEmitted(Events.PlanCreated, run.runId, 2);
       expect(replanned.id).toBe(`${run.runId}:plan.created.1`);
@@ -184,7 +173,7 @@ describe('planner runs through failures, cancellation, deadlines, budgets and du
     const run = newRun('duplicates');
     await run.start('Twice', { complex: true });
     const [planCall] = await run.awaitStepRequests(1);
-    const answer = plan(step('a'), step('b', ['a']));
+    const answer = planAnswer(step('a'), step('b', ['a']));
     // Each copy has its own message id, so JetStream keeps both and the planner receives both.
     await run.complete(planCall.stepId, answer, { id: `${planCall.stepId}:copy-1` });
     await run.complete(planCall.stepId, answer, { id: `${planCall.stepId}:copy-2` });

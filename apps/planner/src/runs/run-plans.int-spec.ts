@@ -1,24 +1,13 @@
 import { Events, Queries } from '@sigil/catalog';
 import { fenceUntrusted } from '@sigil/context';
-import { isPlanningPrompt, planToJson, type PlanStep } from '@sigil/plans';
+import { isPlanningPrompt } from '@sigil/plans';
 import { eventually } from '@sigil/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { planAnswer, step, WIDE } from '../testing/plan-answers';
 import { PlannerOnTheBus } from '../testing/planner-on-the-bus';
 
-const step = (id: string, dependsOn: string[] = [], extra: Partial<PlanStep> = {}): PlanStep => ({
-  id,
-  title: `Step ${id}`,
-  type: 'reasoning',
-  instruction: `Work out part ${id}.`,
-  dependsOn,
-  onFailure: 'retry',
-  maxRetries: 1,
-  ...extra,
-});
-/** Four independent steps, then one that combines them. */
-const WIDE = planToJson({ goal: '', steps: [step('a'), step('b'), step('c'), step('d'), step('e', ['a', 'b', 'c', 'd'])] });
-const CYCLE = planToJson({ goal: '', steps: [step('a', ['b']), step('b', ['a'])] });
+const CYCLE = planAnswer(step('a', ['b']), step('b', ['a']));
 /** Long enough for the planner to have acted on a fact, had it been going to. */
 const SETTLE_MS = 750;
 

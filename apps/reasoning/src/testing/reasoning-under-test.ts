@@ -5,7 +5,7 @@ import { connectToNats, envelopeFromHeaders, EventPublisher, type Envelope, type
 import type { RunBudgetWarning, StepCompleted, StepFailed, StepRequestedSchema, TokenChunk } from '@sigil/schemas';
 import { RunBudgetWarningSchema, StepCompletedSchema, StepFailedSchema } from '@sigil/schemas';
 import { bootService, settingsFromEnv, type StartedService } from '@sigil/service-kit';
-import { eventually, testInfrastructure } from '@sigil/testing';
+import { eventually, purgeSubject, testInfrastructure } from '@sigil/testing';
 import { reasoningService } from '../reasoning.service';
 
 export type StepOutcomeEvent = { kind: 'completed'; event: StepCompleted } | { kind: 'failed'; event: StepFailed };
@@ -43,6 +43,8 @@ export class ReasoningUnderTest {
       }
     };
     apply({ SIGIL_LOG_LEVEL: 'warn', ...env });
+    // Only this file's steps: step requests other test files published (with no reasoning running) are dropped.
+    await purgeSubject(Events.StepRequested.subject);
     const service = await bootService(reasoningService, { ...settingsFromEnv(reasoningService.name, 0), ...infrastructure, httpPort: 0 });
     const nc = await connectToNats(infrastructure.natsUrl, client);
     const underTest = new ReasoningUnderTest(service, nc, new EventPublisher(nc, client), () => apply(saved));
