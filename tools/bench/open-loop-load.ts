@@ -1,11 +1,11 @@
-import { Pool } from 'undici';
+import { connect, type Socket } from 'node:net';
 
 export interface OpenLoopOptions {
   origin: string;
   path: string;
   ratePerSecond: number;
   durationS: number;
-  /** Keep-alive sockets the requests share; a request waits for a free one, and that wait counts. */
+  /** Keep-alive connections the requests are spread over; a busy one pipelines, and the wait counts. */
   connections: number;
   headers: () => Record<string, string>;
 }
@@ -13,7 +13,7 @@ export interface OpenLoopOptions {
 export interface OpenLoopResult {
   sent: number;
   achievedPerSecond: number;
-  /** Scheduled send time to response end, ms: lateness of the generator or the pool counts against the server. */
+  /** Scheduled send time to response end, ms: lateness of the generator or a connection counts against the server. */
   latencies: number[];
   non200: number;
 }
@@ -21,44 +21,83 @@ export interface OpenLoopResult {
 /** How many requests of a constant-rate schedule are due `elapsedMs` after it began. */
 export const requestsDue = (elapsedMs: number, ratePerSecond: number): number => Math.floor((elapsedMs * ratePerSecond) / 1000);
 
+const HEADER_END = Buffer.from('\r\n\r\n');
+const CONTENT_LENGTH = /\r\ncontent-length:\s*(\d+)/i;
+
+/** Reads HTTP/1.1 responses off one keep-alive connection, in order, and reports each as it completes. */
+export class ResponseReader {
+  private buffered: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly onResponse: (status: number) => void) {}
+
+  push(chunk: Buffer): void {
+    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
+    for (;;) {
+      const headerEnd = this.buffered.indexOf(HEADER_END);
+      if (headerEnd < 0) return;
+      const head = this.buffered.toString('latin1', 0, headerEnd);
+      const length = Number(CONTENT_LENGTH.exec(head)?.[1] ?? 0);
+      const end = headerEnd + HEADER_END.length + length;
+      if (this.buffered.length < end) return;
+      this.onResponse(Number(head.slice(9, 12)));
+      this.buffered = this.buffered.subarray(end);
+    }
+  }
+}
+
 /**
- * An open-loop load: requests are sent on a fixed schedule whatever the server's pace, and each
- * latency runs from when its request was due, not from when it went out (wrk2's measure, which
- * accounts for coordinated omission). autocannon's `overallRate` is not this: each connection sends
- * flat out until its per-second quota is spent and then idles, so the server sees saturated bursts.
+ * An open-loop load, as wrk2 makes it: requests go out on a fixed schedule whatever the server's
+ * pace, each timed from when it was due, not from when it went out, so coordinated omission cannot
+ * hide a stall. Requests are prebuilt bytes on raw sockets, so the generator costs little of the
+ * cores it shares with the server. autocannon's `overallRate` is not this: each connection sends flat
+ * out until its per-second quota is spent and then idles, so the server sees saturated bursts.
  */
 export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopResult> {
-  const pool = new Pool(options.origin, { connections: options.connections, pipelining: 1 });
+  const { hostname, port } = new URL(options.origin);
   const latencies: number[] = [];
-  const inFlight = new Set<Promise<void>>();
   let non200 = 0;
+  let outstanding = 0;
+  const sockets = await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      const socket = await new Promise<Socket>((resolve, reject) => {
+        const opened = connect({ host: hostname, port: Number(port), noDelay: true }, () => resolve(opened));
+        opened.once('error', reject);
+      });
+      const due: number[] = [];
+      const reader = new ResponseReader((status) => {
+        latencies.push(performance.now() - (due.shift() as number));
+        if (status !== 200) non200++;
+        outstanding--;
+      });
+      socket.on('data', (chunk: Buffer) => reader.push(chunk));
+      socket.on('error', () => undefined);
+      return { socket, due };
+    }),
+  );
+  const request = () => {
+    const headers = Object.entries({ host: `${hostname}:${port}`, ...options.headers() })
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    return Buffer.from(`GET ${options.path} HTTP/1.1\r\n${headers}\r\n`);
+  };
+
   const total = requestsDue(options.durationS * 1000, options.ratePerSecond);
   const intervalMs = 1000 / options.ratePerSecond;
   const started = performance.now();
   let sent = 0;
-
-  const send = (dueAt: number) => {
-    const request = pool
-      .request({ path: options.path, method: 'GET', headers: options.headers() })
-      .then(async (response) => {
-        await response.body.dump();
-        if (response.statusCode !== 200) non200++;
-        latencies.push(performance.now() - dueAt);
-      })
-      .catch(() => {
-        non200++;
-      })
-      .finally(() => inFlight.delete(request));
-    inFlight.add(request);
-  };
-
   while (sent < total) {
     const due = Math.min(total, requestsDue(performance.now() - started, options.ratePerSecond));
-    for (; sent < due; sent++) send(started + sent * intervalMs);
+    for (; sent < due; sent++) {
+      const connection = sockets[sent % sockets.length];
+      connection.due.push(started + sent * intervalMs);
+      outstanding++;
+      connection.socket.write(request());
+    }
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-  await Promise.all(inFlight);
+  const drainBy = performance.now() + 30_000;
+  while (outstanding > 0 && performance.now() < drainBy) await new Promise((resolve) => setTimeout(resolve, 5));
   const elapsedS = (performance.now() - started) / 1000;
-  await pool.close();
-  return { sent, achievedPerSecond: latencies.length / elapsedS, latencies, non200 };
+  for (const { socket } of sockets) socket.destroy();
+  return { sent, achievedPerSecond: latencies.length / elapsedS, latencies, non200: non200 + outstanding };
 }
