@@ -57,6 +57,14 @@ describe('run saga: running the plan', () => {
     expect(`${final.system}\n${final.prompt}`).toContain('OUTPUT REQUIREMENTS: score*: int');
   });
 
+  it('given a contract with its own (boosted) strategy, when steps go out, then only the final step uses it and the others keep the route strategy', () => {
+    const lookingUp = decide(given(requested(), routedComplex({ strategy: 'tree_of_thoughts' }), withContract('fail', { strategy: 'mcts' }))).state;
+    const started = when(when(lookingUp, { type: 'plan_looked_up' }).state, completed('run-1:plan:1', planText(...WIDE_PLAN)));
+    expect(dispatches(started.commands).map((command) => command.strategy)).toEqual(['tree_of_thoughts', 'tree_of_thoughts', 'tree_of_thoughts', 'tree_of_thoughts']);
+    const { commands } = after(started.state, completed('run-1:a:1', 'A'), completed('run-1:b:1', 'B'), completed('run-1:c:1', 'C'), completed('run-1:d:1', 'D'));
+    expect(dispatches(commands).map((command) => [command.planStepId, command.strategy])).toEqual([['e', 'mcts']]);
+  });
+
   it('given the final step completed, when deciding, then its output is validated with the tokens of every call, and success completes with the steps', () => {
     const { state } = runningPlan(...WIDE_PLAN);
     const validating = after(state, completed('run-1:a:1', 'A'), completed('run-1:b:1', 'B'), completed('run-1:c:1', 'C'), completed('run-1:d:1', 'D'), completed('run-1:e:1', 'E'));

@@ -63,7 +63,8 @@ export function dispatchPlanStep(state: RunState, request: RunRequest, route: Ru
         planStepId: step.id,
         attempt,
         stepType: step.type,
-        strategy: state.contract?.strategy || route.strategy || 'direct',
+        // The contract's boosted strategy is for the step whose output the contract judges; the others keep the route's.
+        strategy: (step.id === plan.finalStepId && state.contract?.strategy) || route.strategy || 'direct',
         system: context.system,
         prompt: context.prompt,
         maxOutputTokens: MAX_OUTPUT_TOKENS,
