@@ -1,5 +1,5 @@
 import { type Contract, getTemplate } from '@sigil/contracts';
-import type { Sql } from '../sql';
+import type { Sql } from '@sigil/persistence';
 import { findStoredContract } from './contract-repository';
 import type { ParsedContracts } from './parsed-contracts';
 

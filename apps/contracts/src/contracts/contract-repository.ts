@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Contract } from '@sigil/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Sql } from '../sql';
+import type { Sql } from '@sigil/persistence';
 import type { ListCriteria } from './contract-list';
 import { type StoredContractRow, wireJsonOf } from './contract-replies';
 

@@ -1,5 +1,5 @@
 import { commonMistakes, type JsonObject, pickExemplars, type ValidationError, type ValidationRecord } from '@sigil/contracts';
-import type { Sql } from '../sql';
+import type { Sql } from '@sigil/persistence';
 
 /** Mistakes and exemplars come from this many recent validations: recent runs say most about the contract as it now is. */
 export const LEARNING_WINDOW = 100;

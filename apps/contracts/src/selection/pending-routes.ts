@@ -1,6 +1,6 @@
 import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import { RouteDecidedSchema, type RouteDecided } from '@sigil/schemas';
-import type { Sql } from '../sql';
+import type { Sql } from '@sigil/persistence';
 
 /**
  * The route and the request of a run reach contracts in either order (the router can be faster

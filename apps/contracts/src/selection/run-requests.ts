@@ -1,5 +1,5 @@
 import type { RunRequested } from '@sigil/schemas';
-import type { Sql } from '../sql';
+import type { Sql } from '@sigil/persistence';
 
 /** What POST /v7/contracts/execute asked of a run; null where it asked nothing. */
 export interface RunOverrides {

@@ -1,5 +1,5 @@
 import type { FailureStrategy } from '@sigil/contracts';
-import type { Sql } from '../sql';
+import type { Sql } from '@sigil/persistence';
 import type { VerdictError } from './selection-errors';
 
 /** What a run was held to, kept so that its validation uses exactly that, whatever changes later. */

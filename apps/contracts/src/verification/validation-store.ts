@@ -1,4 +1,4 @@
-import type { Sql } from '../sql';
+import type { Sql } from '@sigil/persistence';
 import type { ValidationOutcome } from './output-verdict';
 
 export interface ValidationRecordOfRun extends ValidationOutcome {

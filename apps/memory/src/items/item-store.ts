@@ -1,5 +1,5 @@
 import type { MemoryHit } from '@sigil/schemas';
-import type { Sql } from '../sql';
+import type { Sql } from '@sigil/persistence';
 import { type FoundItemRow, memoryHitOf } from './memory-hits';
 import type { SearchCriteria } from './search-criteria';
 import type { NewItem } from './store-request';
