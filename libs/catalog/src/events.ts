@@ -4,6 +4,10 @@ import {
   PlanCreatedSchema,
   RecallRequestedSchema,
   RecalledSchema,
+  ResourceStoredSchema,
+  VectorsChangedSchema,
+  CategoryConsolidatedSchema,
+  MemoryErasedSchema,
   RunBudgetWarningSchema,
   RunCancelledSchema,
   RunCancelRequestedSchema,
@@ -44,6 +48,10 @@ export const Events = {
   StepFailed: defineEvent('sigil.reasoning.v1.step_failed', StepFailedSchema, requireFields('runId', 'sessionId', 'stepId', 'errorCode')),
   RecallRequested: defineEvent('sigil.memory.v1.recall_requested', RecallRequestedSchema, requireFields('runId', 'sessionId')),
   Recalled: defineEvent('sigil.memory.v1.recalled', RecalledSchema, requireFields('runId', 'sessionId')),
+  ResourceStored: defineEvent('sigil.memory.v1.resource_stored', ResourceStoredSchema, requireFields('resourceId')),
+  VectorsChanged: defineEvent('sigil.memory.v1.vectors_changed', VectorsChangedSchema),
+  CategoryConsolidated: defineEvent('sigil.memory.v1.category_consolidated', CategoryConsolidatedSchema, requireFields('name')),
+  MemoryErased: defineEvent('sigil.memory.v1.erased', MemoryErasedSchema, requireFields('erasureId', 'scope', 'scopeId')),
   AgentChanged: defineEvent('sigil.agents.v1.changed', AgentChangedSchema, requireFields('name', 'change')),
 } as const;
 

@@ -38,6 +38,18 @@ import {
   SearchMemoryRequestSchema,
   SearchMemoryResponseSchema,
   StoreMemoryRequestSchema,
+  StoreMemoryBatchRequestSchema,
+  StoreMemoryBatchResponseSchema,
+  StoreResourceRequestSchema,
+  StoreResourceResponseSchema,
+  GetResourceRequestSchema,
+  GetResourceResponseSchema,
+  ListCategoriesRequestSchema,
+  ListCategoriesResponseSchema,
+  GetCategoryRequestSchema,
+  GetCategoryResponseSchema,
+  EraseMemoryRequestSchema,
+  EraseMemoryResponseSchema,
   StoreMemoryResponseSchema,
   GetRunResponseSchema,
   ListSessionEventsRequestSchema,
@@ -72,6 +84,18 @@ export const Queries = {
   SearchMemory: defineQuery('sigil.memory.v1.search', SearchMemoryRequestSchema, SearchMemoryResponseSchema),
   /** memory: the memory_store tool; idempotent by key */
   StoreMemory: defineQuery('sigil.memory.v1.store', StoreMemoryRequestSchema, StoreMemoryResponseSchema),
+  /** memory: many items at once, each as StoreMemory (imports, the benchmark) */
+  StoreMemoryBatch: defineQuery('sigil.memory.v1.store_batch', StoreMemoryBatchRequestSchema, StoreMemoryBatchResponseSchema),
+  /** memory: layer 1; extraction follows asynchronously */
+  StoreResource: defineQuery('sigil.memory.v1.store_resource', StoreResourceRequestSchema, StoreResourceResponseSchema),
+  /** memory */
+  GetResource: defineQuery('sigil.memory.v1.get_resource', GetResourceRequestSchema, GetResourceResponseSchema),
+  /** memory: layer 3, without the summaries */
+  ListCategories: defineQuery('sigil.memory.v1.list_categories', ListCategoriesRequestSchema, ListCategoriesResponseSchema),
+  /** memory: a category with its summary */
+  GetCategory: defineQuery('sigil.memory.v1.get_category', GetCategoryRequestSchema, GetCategoryResponseSchema),
+  /** memory: erases a session's or a subject's resources, items and vectors */
+  EraseMemory: defineQuery('sigil.memory.v1.erase', EraseMemoryRequestSchema, EraseMemoryResponseSchema),
   /** event-store */
   ListSessionEvents: defineQuery('sigil.events.v1.list_session', ListSessionEventsRequestSchema, ListSessionEventsResponseSchema),
   /** contracts */

@@ -43,6 +43,7 @@ export function complete(state: RunState, appliedStrategy: AppliedStrategy): Dec
     commands: [
       {
         type: 'complete',
+        input: done.request?.input ?? '',
         response,
         tokens: totalTokens(done),
         model: final?.model ?? '',

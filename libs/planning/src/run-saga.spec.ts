@@ -68,7 +68,7 @@ describe('run saga: simple work and its contract', () => {
     const validating = when(decide(given(requested(), routed(), noContract)).state, completed('run-1:answer:1', 'hi!')).state;
     const { state, commands } = when(validating, verdict(1, 'success'));
     expect(commands).toEqual([
-      { type: 'complete', response: 'hi!', tokens, model: 'm', latencyMs: 250, appliedStrategy: 'success', attempts: 1, contractName: '', steps: answered('hi!') },
+      { type: 'complete', input: 'hello', response: 'hi!', tokens, model: 'm', latencyMs: 250, appliedStrategy: 'success', attempts: 1, contractName: '', steps: answered('hi!') },
     ]);
     expect(state.status).toBe('completed');
     expect(decide(state).commands).toEqual([]);
@@ -88,6 +88,7 @@ describe('run saga: simple work and its contract', () => {
     expect(done.commands).toEqual([
       {
         type: 'complete',
+        input: 'hello',
         response: '{"score":80}',
         tokens: { inputTokens: 10, outputTokens: 4 },
         model: 'm',
@@ -113,6 +114,7 @@ describe('run saga: simple work and its contract', () => {
     expect(commands).toEqual([
       {
         type: 'complete',
+        input: 'hello',
         response: '{"score":0}',
         tokens,
         model: 'm',
@@ -139,6 +141,7 @@ describe('run saga: simple work and its contract', () => {
     expect(commands).toEqual([
       {
         type: 'complete',
+        input: 'hello',
         response: '{"score":70}',
         tokens,
         model: 'm',

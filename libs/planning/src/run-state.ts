@@ -247,6 +247,7 @@ export type RunCommand =
   | { type: 'request_validation'; output: string; attempt: number; task: string; tokens: TokenCount }
   | {
       type: 'complete';
+      input: string;
       response: string;
       tokens: TokenCount;
       model: string;

@@ -73,6 +73,7 @@ export function emitCommands(tx: TenantTransaction, state: RunState, commands: R
           Events.RunCompleted,
           {
             ...ids,
+            input: command.input,
             response: command.response,
             tokensUsed: usage(command.tokens),
             modelUsed: command.model,
