@@ -12,7 +12,6 @@ import {
   routedComplex,
   runningPlan,
   stepIdsOf,
-  verdict,
   when,
   WIDE_PLAN,
   withContract,
@@ -65,12 +64,12 @@ describe('run saga: running the plan', () => {
     expect(dispatches(commands).map((command) => [command.planStepId, command.strategy])).toEqual([['e', 'mcts']]);
   });
 
-  it('given the final step completed, when deciding, then its output is validated with the tokens of every call, and success completes with the steps', () => {
+  it('given the final step completed and no contract, when deciding, then the run completes with the final output, the tokens of every call and every step', () => {
     const { state } = runningPlan(...WIDE_PLAN);
-    const validating = after(state, completed('run-1:a:1', 'A'), completed('run-1:b:1', 'B'), completed('run-1:c:1', 'C'), completed('run-1:d:1', 'D'), completed('run-1:e:1', 'E'));
-    expect(validating.commands).toEqual([{ type: 'request_validation', output: 'E', attempt: 1, task: 'hello', tokens: { inputTokens: 30, outputTokens: 12 } }]);
-    const [done] = ofType(when(validating.state, verdict(1, 'success')).commands, 'complete');
-    expect(done.response).toBe('E');
+    const finished = after(state, completed('run-1:a:1', 'A'), completed('run-1:b:1', 'B'), completed('run-1:c:1', 'C'), completed('run-1:d:1', 'D'), completed('run-1:e:1', 'E'));
+    const [done] = ofType(finished.commands, 'complete');
+    expect(finished.commands).toHaveLength(1);
+    expect(done).toMatchObject({ response: 'E', tokens: { inputTokens: 30, outputTokens: 12 } });
     expect(done.steps.map((step) => [step.stepId, step.status, step.output])).toEqual([
       ['a', 'completed', 'A'],
       ['b', 'completed', 'B'],

@@ -4,7 +4,7 @@
  * output goes to contract validation.
  */
 import { readySteps } from '@sigil/plans';
-import { fail, finalAttemptOf, nothing, type Decision } from './run-endings';
+import { complete, fail, finalAttemptOf, nothing, type Decision } from './run-endings';
 import { startReplan } from './run-planning';
 import { MAX_REPLANS, type RunSettings } from './run-settings';
 import { totalTokens, type PlanStepProgress, type RunPlan, type RunRequest, type RunRoute, type RunState, type StepError } from './run-state';
@@ -53,10 +53,21 @@ function settle(state: RunState, plan: RunPlan): Settled {
   return { state: current };
 }
 
-/** The final step's output goes to validation as the run's next attempt at an answer. */
+/** The spec's contract violation (appendix C), also what an empty answer without a contract is. */
+export const CONTRACT_VIOLATION = 'CV-008';
+
+/**
+ * The final step's output is the run's next attempt at an answer. A contract's verdict comes from
+ * the contracts service; without one the answer only has to say something, which the planner judges
+ * itself rather than spend two hops on the bus (ADR 0010).
+ */
 function requestValidation(state: RunState, request: RunRequest): Decision {
   const attempt = state.validations + 1;
   const output = finalAttemptOf(state)?.output ?? '';
+  if (state.contract?.name === null) {
+    const judged = { ...state, validations: attempt };
+    return output.trim().length > 0 ? complete(judged, 'success') : fail(judged, CONTRACT_VIOLATION, 'the response must not be empty');
+  }
   return {
     state: { ...state, status: 'validating', validations: attempt, verdict: undefined },
     commands: [{ type: 'request_validation', output, attempt, task: request.input, tokens: totalTokens(state) }],

@@ -59,19 +59,47 @@ describe('run saga: simple work and its contract', () => {
     expect(`${dispatch.system}\n${dispatch.prompt}`).toContain('OUTPUT REQUIREMENTS: score*: int');
   });
 
-  it('given the step completed, when deciding, then validation of its output is requested for attempt 1 with the task and tokens so far', () => {
-    const running = decide(given(requested(), routed(), noContract)).state;
+  it('given a contract and the step completed, when deciding, then validation of its output is requested for attempt 1 with the task and tokens so far', () => {
+    const running = decide(given(requested(), routed(), withContract('retry'))).state;
     expect(when(running, completed('run-1:answer:1', 'hi!')).commands).toEqual([{ type: 'request_validation', output: 'hi!', attempt: 1, task: 'hello', tokens }]);
   });
 
   it('given a successful verdict, when deciding, then the run completes with tokens, latency, strategy success and its step', () => {
-    const validating = when(decide(given(requested(), routed(), noContract)).state, completed('run-1:answer:1', 'hi!')).state;
+    const validating = when(decide(given(requested(), routed(), withContract('retry'))).state, completed('run-1:answer:1', 'hi!')).state;
     const { state, commands } = when(validating, verdict(1, 'success'));
     expect(commands).toEqual([
-      { type: 'complete', input: 'hello', response: 'hi!', tokens, model: 'm', latencyMs: 250, appliedStrategy: 'success', attempts: 1, contractName: '', steps: answered('hi!') },
+      {
+        type: 'complete',
+        input: 'hello',
+        response: 'hi!',
+        tokens,
+        model: 'm',
+        latencyMs: 250,
+        appliedStrategy: 'success',
+        attempts: 1,
+        contractName: 'lead_qualification',
+        steps: answered('hi!'),
+      },
     ]);
     expect(state.status).toBe('completed');
     expect(decide(state).commands).toEqual([]);
+  });
+
+  it('given no contract and the step completed with an answer, when deciding, then the run completes at once, judged by the planner, with no validation asked', () => {
+    const running = decide(given(requested(), routed(), noContract)).state;
+    const { state, commands } = when(running, completed('run-1:answer:1', 'hi!'));
+    expect(commands).toEqual([
+      { type: 'complete', input: 'hello', response: 'hi!', tokens, model: 'm', latencyMs: 100, appliedStrategy: 'success', attempts: 1, contractName: '', steps: answered('hi!') },
+    ]);
+    expect(state.status).toBe('completed');
+    expect(decide(state).commands).toEqual([]);
+  });
+
+  it('given no contract and an empty answer, when deciding, then the run fails with CV-008 saying the response must not be empty', () => {
+    const running = decide(given(requested(), routed(), noContract)).state;
+    const { state, commands } = when(running, completed('run-1:answer:1', '  \n'));
+    expect(commands).toMatchObject([{ type: 'fail', errorCode: 'CV-008', message: 'the response must not be empty' }]);
+    expect(state.status).toBe('failed');
   });
 
   it('given a retry verdict, when deciding, then the final step runs again as attempt 2 held to the refined requirements, and its success counts both attempts', () => {

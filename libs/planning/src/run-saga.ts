@@ -4,13 +4,13 @@
  * the commands through its outbox, so a redelivered fact can never issue a command twice.
  */
 import { cancel, complete, fail, finalAttemptOf, nothing, type Decision } from './run-endings';
-import { decideExecution, retryFinalStep } from './run-execution';
+import { CONTRACT_VIOLATION, decideExecution, retryFinalStep } from './run-execution';
 import { adoptSingleStepPlan, decidePlanning, startPlanning } from './run-planning';
 import { DEFAULT_RUN_SETTINGS, RECALL_K, type RunSettings } from './run-settings';
 import { isFinished, totalTokens, type RunFact, type RunState, type StepAttempt, type Verdict } from './run-state';
 
-/** The spec's error codes (appendix C) for a run that ends on its contract. */
-export const CONTRACT_VIOLATION = 'CV-008';
+/** The spec's error codes (appendix C) for a run that ends on its contract (and CV-008, the violation, from run-execution). */
+export { CONTRACT_VIOLATION };
 export const CONTRACT_REJECTED_IN_REVIEW = 'CV-007';
 export const CONTRACT_EXECUTION_ERROR = 'CV-009';
 /** A run stopped on request, or because its deadline passed. */

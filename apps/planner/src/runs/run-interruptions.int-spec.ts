@@ -110,7 +110,7 @@ describe('planner runs through failures, cancellation, deadlines, budgets and du
 
   it('stops a run cancelled mid-way: nothing more is dispatched, run.cancelled carries the finished steps, late results are ignored', async () => {
     const run = newRun('cancel');
-    await run.start('Cancel me', { complex: true });
+    await run.start('Cancel me', { complex: true, contract: 'cancel_report' });
     const [planCall] = await run.awaitStepRequests(1);
     await run.complete(planCall.stepId, WIDE);
     await run.awaitStepRequests(5);
@@ -136,6 +136,7 @@ describe('planner runs through failures, cancellation, deadlines, budgets and du
     await sleep(SETTLE_MS);
     expect(stepIds(run)).toHaveLength(5);
     expect(bus.emitted(Events.ValidationRequested, run.runId)).toEqual([]);
+    expect(bus.emitted(Events.RunCompleted, run.runId)).toEqual([]);
     const { run: view } = await bus.queries.request(Queries.GetRun, { runId: run.runId }, { tenantId: tenant });
     expect(view).toMatchObject({ status: 'cancelled', errorCode: 'RUN_004', errorMessage: 'no longer needed' });
     expect(view?.completedAt).not.toBe('');

@@ -31,15 +31,18 @@ export const SWEPT_STATUSES = `'accepted', 'planning', 'running', 'validating'`;
 
 /** Run saga state, one row per run, always read and written for the caller's tenant (the deadline sweep aside). */
 export const runRepository = {
-  /** Locks the run's row for this transaction, creating it if this is the first fact about the run. */
+  /**
+   * Locks the run's row for this transaction, creating it if this is the first fact about the run.
+   * One round trip: the no-op DO UPDATE takes the row lock FOR UPDATE would, and returns the state.
+   */
   async lock(tx: TenantTransaction, runId: string, sessionId: string): Promise<RunState> {
     const initial = initialRunState(runId, sessionId);
-    await tx.query(
+    const [row] = await tx.query<{ state: RunState }>(
       `INSERT INTO planner.runs (tenant_id, run_id, session_id, status, state) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, run_id) DO NOTHING`,
+       ON CONFLICT (tenant_id, run_id) DO UPDATE SET updated_at = planner.runs.updated_at
+       RETURNING state`,
       [tx.tenantId, runId, sessionId, initial.status, initial],
     );
-    const [row] = await tx.query<{ state: RunState }>(`SELECT state FROM planner.runs WHERE tenant_id = $1 AND run_id = $2 FOR UPDATE`, [tx.tenantId, runId]);
     return row.state;
   },
 

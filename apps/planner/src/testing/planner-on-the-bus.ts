@@ -134,15 +134,16 @@ export class RunOnTheBus {
     return this.route({ complexity: 0.62, strategy: 'tree_of_thoughts', usePlanning: true, ...fields });
   }
 
-  noContract() {
-    return this.publish(Events.ContractSelected, { runId: this.runId, sessionId: this.sessionId, contractName: '' });
+  /** The contract the output is held to (its verdicts come from the test); none: the planner judges the answer itself. */
+  selectContract(contractName = '') {
+    return this.publish(Events.ContractSelected, { runId: this.runId, sessionId: this.sessionId, contractName, failureStrategy: contractName ? 'fail' : '' });
   }
 
   /** Request, route and contract: the run starts. */
-  async start(input: string, options: { complex?: boolean; request?: RequestFields } = {}) {
+  async start(input: string, options: { complex?: boolean; request?: RequestFields; contract?: string } = {}) {
     await this.request(input, options.request);
     await (options.complex ? this.routeComplex() : this.route());
-    await this.noContract();
+    await this.selectContract(options.contract);
   }
 
   /** A step's result as reasoning publishes it (its id derived from the step's, unless a different delivery is wanted). */
