@@ -71,7 +71,8 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     const run = (await api('POST', '/v7/agents/helper/run', { input: 'hello', session_id: 'session-e2e' })).body as unknown as RunBody;
     runIds.push(run.run_id);
     // general_chat is memory-relevant, so the planner recalls memory; contracts and memory answer the route in either order.
-    // No contract applies, so the planner judges the answer itself (no validation round trip).
+    // Contracts are off for this route and the request names none, so the planner neither waits for the
+    // selection (it is stored whenever it lands) nor asks for a verdict: it judges the answer itself.
     const expected = [
       'sigil.run.v1.requested',
       'sigil.routing.v1.decided',
@@ -92,7 +93,6 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     const position = (type: string) => types.indexOf(type);
     const causalChain = expected.filter((type) => type !== 'sigil.contracts.v1.selected');
     expect(causalChain.map(position)).toEqual([...causalChain.map(position)].sort((a, b) => a - b));
-    expect(position('sigil.contracts.v1.selected')).toBeLessThan(position('sigil.reasoning.v1.step_requested'));
     expect(listing.events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(listing.pagination).toEqual({ page: 1, per_page: 20, total: 8, total_pages: 1 });
     for (const event of listing.events) {

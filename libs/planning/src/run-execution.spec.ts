@@ -9,6 +9,7 @@ import {
   planStep,
   planText,
   requested,
+  routed,
   routedComplex,
   runningPlan,
   stepIdsOf,
@@ -103,7 +104,7 @@ describe('run saga: running the plan', () => {
   it('given a context that does not fit whole, when a step is dispatched, then what was left out is recorded on the step', () => {
     const history = Array.from({ length: 6 }, (_, turn) => ({ input: `question ${turn}. ${'detail '.repeat(400)}`, response: `answer ${turn}. ${'more '.repeat(400)}` }));
     const small = { ...DEFAULT_RUN_SETTINGS, contextWindowTokens: 3_000 };
-    const { state } = decide(given(requested({ history }), { type: 'routed', strategy: 'direct', complexity: 0.1, intent: 'chat', usePlanning: false, useMemory: false }, withContract('fail')), small);
+    const { state } = decide(given(requested({ history }), routed({ intent: 'chat' }), withContract('fail')), small);
     expect(state.steps[0].dropped.length).toBeGreaterThan(0);
     expect(state.steps[0].dropped[0]).toMatchObject({ section: 'history' });
   });

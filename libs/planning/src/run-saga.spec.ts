@@ -21,6 +21,7 @@ describe('run saga: simple work and its contract', () => {
       maxTotalTokens: 500,
       deadlineMs: 9_000,
       history,
+      contractOverride: false,
     });
   });
 
@@ -51,6 +52,22 @@ describe('run saga: simple work and its contract', () => {
     expect(dispatch.prompt).toContain(fenceUntrusted('user', 'hello'));
     expect(first.state.status).toBe('running');
     expect(decide(first.state).commands).toEqual([]);
+  });
+
+  it('given a route with contracts off and a request naming none, when deciding, then the step is dispatched without waiting for selection, and a later "none" changes nothing', () => {
+    const first = decide(given(requested(), routed({ useContracts: false })));
+    expect(dispatches(first.commands)).toHaveLength(1);
+    expect(first.state.contract).toEqual({ name: null, failureStrategy: '', maxRetries: 0, promptContext: '', strategy: '' });
+    expect(when(first.state, noContract)).toEqual({ state: first.state, commands: [] });
+  });
+
+  it('given a route with contracts off but a request naming a contract, when deciding, then the run waits for the selection', () => {
+    expect(decide(given(requested({ contractOverride: true }), routed({ useContracts: false }))).commands).toEqual([]);
+  });
+
+  it('given a run stored before the route said whether contracts apply, when deciding, then it waits for the selection', () => {
+    const { useContracts: _dropped, ...olderRoute } = (routed({ useContracts: false }) as Extract<ReturnType<typeof routed>, { type: 'routed' }>);
+    expect(decide(given(requested(), olderRoute as ReturnType<typeof routed>)).commands).toEqual([]);
   });
 
   it("given a contract, when dispatching, then the contract's requirements reach the call on the contract's strategy", () => {

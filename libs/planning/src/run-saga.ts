@@ -7,7 +7,7 @@ import { cancel, complete, fail, finalAttemptOf, nothing, type Decision } from '
 import { CONTRACT_VIOLATION, decideExecution, retryFinalStep } from './run-execution';
 import { adoptSingleStepPlan, decidePlanning, startPlanning } from './run-planning';
 import { DEFAULT_RUN_SETTINGS, RECALL_K, type RunSettings } from './run-settings';
-import { isFinished, totalTokens, type RunFact, type RunState, type StepAttempt, type Verdict } from './run-state';
+import { isFinished, totalTokens, type RunContract, type RunFact, type RunState, type StepAttempt, type Verdict } from './run-state';
 
 /** The spec's error codes (appendix C) for a run that ends on its contract (and CV-008, the violation, from run-execution). */
 export { CONTRACT_VIOLATION };
@@ -30,14 +30,16 @@ export function evolve(state: RunState, fact: RunFact): RunState {
     case 'requested': {
       // The first delivery's snapshot stands: a redelivery read later could bring other history.
       if (state.request) return state;
-      const { input, agent, requestedAtMs, requestId, maxTotalTokens, deadlineMs, history } = fact;
-      return { ...state, request: { input, agent, requestedAtMs, requestId, maxTotalTokens, deadlineMs, history } };
+      const { input, agent, requestedAtMs, requestId, maxTotalTokens, deadlineMs, history, contractOverride } = fact;
+      return { ...state, request: { input, agent, requestedAtMs, requestId, maxTotalTokens, deadlineMs, history, contractOverride } };
     }
     case 'routed': {
-      const { strategy, complexity, intent, usePlanning, useMemory } = fact;
-      return { ...state, route: { strategy, complexity, intent, usePlanning, useMemory } };
+      const { strategy, complexity, intent, usePlanning, useMemory, useContracts } = fact;
+      return { ...state, route: { strategy, complexity, intent, usePlanning, useMemory, useContracts } };
     }
     case 'contract_selected': {
+      // Known to be none already (see knownContract): selection can only agree, and the run has started on it.
+      if (state.contract) return state;
       const { name, failureStrategy, maxRetries, promptContext, strategy } = fact;
       return { ...state, contract: { name, failureStrategy, maxRetries, promptContext, strategy } };
     }
@@ -99,8 +101,20 @@ export function retryRequirements(refinedPrompt: string, input: string): string 
   return refinedPrompt.startsWith(taskLine) ? refinedPrompt.slice(taskLine.length).trimStart() : refinedPrompt;
 }
 
+const NO_CONTRACT: RunContract = { name: null, failureStrategy: '', maxRetries: 0, promptContext: '', strategy: '' };
+
+/**
+ * The run's contract once it is known. With contracts switched off by the route and none named by
+ * the request, selection can only answer "none" (its first rule), so the run need not wait a hop for
+ * it. State stored before these flags existed has them undefined, and waits.
+ */
+function knownContract({ contract, route, request }: RunState): RunContract | undefined {
+  return contract ?? (route?.useContracts === false && request?.contractOverride === false ? NO_CONTRACT : undefined);
+}
+
 /** Gathers request, route, contract and (when the route uses memory) recalled memory, then plans. */
-function decideStart(state: RunState, settings: RunSettings): Decision {
+function decideStart(current: RunState, settings: RunSettings): Decision {
+  const state = { ...current, contract: knownContract(current) };
   const { request, route, contract } = state;
   let gathering = nothing(state);
   if (request && route?.useMemory && !state.recallRequested && !state.memory) {

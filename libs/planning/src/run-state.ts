@@ -133,6 +133,8 @@ export interface RunRequest {
   deadlineMs: number;
   /** The session's earlier turns, oldest first. */
   history: HistoryTurn[];
+  /** The request names a contract (POST /v7/contracts/execute), which applies whatever the route says. */
+  contractOverride: boolean;
 }
 
 export interface RunRoute {
@@ -141,6 +143,7 @@ export interface RunRoute {
   intent: string;
   usePlanning: boolean;
   useMemory: boolean;
+  useContracts: boolean;
 }
 
 export interface RunState {

@@ -132,6 +132,17 @@ describe('planner runs plans over real NATS, PostgreSQL and Redis', () => {
     expect(request.prompt).toContain(fenceUntrusted('memory:m-1', 'The client is Acme.'));
   });
 
+  it('starts a run whose route switches contracts off without waiting for the selection, and judges its answer itself', async () => {
+    const run = bus.run(tenantA, runId('no-contracts'), `session-${unique}-no-contracts`);
+    await run.request('Say hello');
+    await run.route({ useContracts: false });
+    const [step] = await run.awaitStepRequests(1);
+    await run.complete(step.stepId, 'Hello.');
+    const completed = await run.awaitOne(Events.RunCompleted);
+    expect(completed.payload).toMatchObject({ response: 'Hello.', contractName: '', attempts: 1 });
+    expect(bus.emitted(Events.ValidationRequested, run.runId)).toEqual([]);
+  });
+
   it("gives a run the session's earlier completed turns as history", async () => {
     const session = `session-${unique}-history`;
     const earlier = bus.run(tenantA, runId('history-1'), session);

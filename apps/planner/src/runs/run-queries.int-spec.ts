@@ -99,8 +99,8 @@ describe('planner run queries over real NATS and PostgreSQL', () => {
     await waitFor(tenantId, runId, (run) => expect(run.agentName).toBe(agentName));
     if (!until.tokens) return;
 
-    await publisher.publish(Events.RouteDecided, { runId, sessionId, intent: 'general_chat', complexity: 0.1, strategy: 'direct' }, correlation);
-    // A contract, so that the run waits for the verdict the test gives it.
+    await publisher.publish(Events.RouteDecided, { runId, sessionId, intent: 'general_chat', complexity: 0.1, strategy: 'direct', useContracts: true }, correlation);
+    // Contracts on and one selected, so that the run waits for the verdict the test gives it.
     await publisher.publish(Events.ContractSelected, { runId, sessionId, contractName: 'cited_answer', failureStrategy: 'fail' }, correlation);
     await waitFor(tenantId, runId, (run) => expect(run.status).toBe('running'));
 

@@ -13,6 +13,7 @@ const requested: RunState = {
     maxTotalTokens: 5_000,
     deadlineMs: 1_767_323_100_000,
     history: [],
+    contractOverride: false,
   },
   plan: {
     goal: 'hi',

@@ -40,6 +40,7 @@ export class RunsController {
       maxTotalTokens: Number(run.maxTotalTokens) || Number(agent.maxTotalTokens) || this.settings.defaultTokenBudget,
       deadlineMs: Number(run.deadlineMs),
       history: await runRepository.sessionHistory(tx, run.sessionId, run.runId, requestedAtMs, HISTORY_TURNS),
+      contractOverride: run.contractName !== '' || run.contractJson !== '',
     }));
   }
 
@@ -52,6 +53,7 @@ export class RunsController {
       intent: route.intent,
       usePlanning: route.usePlanning,
       useMemory: route.useMemory,
+      useContracts: route.useContracts,
     });
   }
 

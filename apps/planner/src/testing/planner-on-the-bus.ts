@@ -126,7 +126,8 @@ export class RunOnTheBus {
   }
 
   route(fields: RouteFields = {}) {
-    return this.publish(Events.RouteDecided, { runId: this.runId, sessionId: this.sessionId, intent: 'analysis', strategy: 'chain_of_thought', complexity: 0.4, ...fields });
+    // Contracts on, so that the run waits for the selection the test publishes.
+    return this.publish(Events.RouteDecided, { runId: this.runId, sessionId: this.sessionId, intent: 'analysis', strategy: 'chain_of_thought', complexity: 0.4, useContracts: true, ...fields });
   }
 
   /** Complex work: the router's planning flag is on (complexity above 0.5). */

@@ -17,6 +17,7 @@ export const requested = (overrides: Partial<RunRequest> = {}): RunFact => ({
   maxTotalTokens: 100_000,
   deadlineMs: 0,
   history: [],
+  contractOverride: false,
   ...overrides,
 });
 
@@ -27,6 +28,7 @@ export const routed = (overrides: Partial<RunRoute> = {}): RunFact => ({
   intent: 'general_chat',
   usePlanning: false,
   useMemory: false,
+  useContracts: true,
   ...overrides,
 });
 
