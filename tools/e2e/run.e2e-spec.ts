@@ -70,18 +70,20 @@ describe('one run end to end, every hop over JetStream, eight services as proces
   it('stores every event of the run in order and returns them with decoded payloads', async () => {
     const run = (await api('POST', '/v7/agents/helper/run', { input: 'hello', session_id: 'session-e2e' })).body as unknown as RunBody;
     runIds.push(run.run_id);
-    // general_chat is memory-relevant, so the planner recalls memory; contracts and memory answer the route in either order.
+    // Memory recalls for every run alongside routing, and general_chat is memory-relevant, so the planner waits for it.
     // Contracts are off for this route and the request names none, so the planner neither waits for the
     // selection (it is stored whenever it lands) nor asks for a verdict: it judges the answer itself.
     const expected = [
       'sigil.run.v1.requested',
       'sigil.routing.v1.decided',
       'sigil.contracts.v1.selected',
-      'sigil.memory.v1.recall_requested',
       'sigil.memory.v1.recalled',
       'sigil.reasoning.v1.step_requested',
       'sigil.reasoning.v1.step_completed',
       'sigil.run.v1.completed',
+      // The exchange becomes a conversation resource, and the facts extracted from it vectors.
+      'sigil.memory.v1.resource_stored',
+      'sigil.memory.v1.vectors_changed',
     ];
     const listing = await eventually(async () => {
       const page = await api('GET', '/v7/sessions/session-e2e/events');
@@ -91,19 +93,24 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     const types = listing.events.map((event) => event.type);
     expect([...types].sort()).toEqual([...expected].sort());
     const position = (type: string) => types.indexOf(type);
-    const causalChain = expected.filter((type) => type !== 'sigil.contracts.v1.selected');
+    // Selection and recall each answer the request in their own time; the rest is one causal chain.
+    const causalChain = expected.filter((type) => type !== 'sigil.contracts.v1.selected' && type !== 'sigil.memory.v1.recalled');
     expect(causalChain.map(position)).toEqual([...causalChain.map(position)].sort((a, b) => a - b));
-    expect(listing.events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(listing.pagination).toEqual({ page: 1, per_page: 20, total: 8, total_pages: 1 });
+    expect(position('sigil.memory.v1.recalled')).toBeLessThan(position('sigil.reasoning.v1.step_requested'));
+    expect(listing.events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(listing.pagination).toEqual({ page: 1, per_page: 20, total: 9, total_pages: 1 });
     for (const event of listing.events) {
       expect(event.subject).toBe(event.type);
-      expect(event.payload.runId).toBe(run.run_id);
+      // A vector change is about items, whichever run they came from.
+      if (event.type !== 'sigil.memory.v1.vectors_changed') expect(event.payload.runId).toBe(run.run_id);
       expect(Number.isNaN(Date.parse(event.time))).toBe(false);
     }
     const times = listing.events.map((event) => Date.parse(event.time));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(listing.events[1].payload).toMatchObject({ intent: 'general_chat', strategy: 'direct', stratum: 'RTI' });
-    expect(listing.events[7].payload).toMatchObject({ response: run.response, modelUsed: 'sigil-local-deterministic' });
+    const payloadOf = (type: string) => listing.events.find((event) => event.type === type)?.payload;
+    expect(payloadOf('sigil.routing.v1.decided')).toMatchObject({ intent: 'general_chat', strategy: 'direct', stratum: 'RTI' });
+    expect(payloadOf('sigil.run.v1.completed')).toMatchObject({ input: 'hello', response: run.response, modelUsed: 'sigil-local-deterministic' });
+    expect(payloadOf('sigil.memory.v1.resource_stored')).toMatchObject({ resourceType: 'conversation', sessionId: 'session-e2e' });
 
     const pageTwo = await api('GET', '/v7/sessions/session-e2e/events?page=2&per_page=3');
     expect((pageTwo.body.events as { sequence: number }[]).map((event) => event.sequence)).toEqual([4, 5, 6]);

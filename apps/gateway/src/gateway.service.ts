@@ -5,6 +5,7 @@ import { BudgetModule } from './budget/budget.module';
 import { HttpConventionsModule } from './common/http-conventions.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { configureGatewayHttp } from './http-setup';
+import { MemoryModule } from './memory/memory.module';
 import { gatewayMigrations } from './migrations';
 import { ObservabilityModule } from './observability/observability.module';
 import { RunsModule } from './runs/runs.module';
@@ -17,6 +18,6 @@ export const gatewayService: ServiceDefinition = {
   schema: 'gateway',
   migrations: gatewayMigrations,
   exactlyOnce: false,
-  features: [AuthModule, HttpConventionsModule, ObservabilityModule, AgentsModule, RunsModule, SessionsModule, BudgetModule, ContractsModule],
+  features: [AuthModule, HttpConventionsModule, ObservabilityModule, AgentsModule, RunsModule, SessionsModule, BudgetModule, ContractsModule, MemoryModule],
   configureHttp: configureGatewayHttp,
 };

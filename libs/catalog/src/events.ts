@@ -2,7 +2,6 @@ import { defineEvent, requireFields } from '@sigil/messaging';
 import {
   AgentChangedSchema,
   PlanCreatedSchema,
-  RecallRequestedSchema,
   RecalledSchema,
   ResourceStoredSchema,
   VectorsChangedSchema,
@@ -46,7 +45,6 @@ export const Events = {
   StepRequested: defineEvent('sigil.reasoning.v1.step_requested', StepRequestedSchema, requireFields('runId', 'sessionId', 'stepId', 'prompt')),
   StepCompleted: defineEvent('sigil.reasoning.v1.step_completed', StepCompletedSchema, requireFields('runId', 'sessionId', 'stepId')),
   StepFailed: defineEvent('sigil.reasoning.v1.step_failed', StepFailedSchema, requireFields('runId', 'sessionId', 'stepId', 'errorCode')),
-  RecallRequested: defineEvent('sigil.memory.v1.recall_requested', RecallRequestedSchema, requireFields('runId', 'sessionId')),
   Recalled: defineEvent('sigil.memory.v1.recalled', RecalledSchema, requireFields('runId', 'sessionId')),
   ResourceStored: defineEvent('sigil.memory.v1.resource_stored', ResourceStoredSchema, requireFields('resourceId')),
   VectorsChanged: defineEvent('sigil.memory.v1.vectors_changed', VectorsChangedSchema),

@@ -6,7 +6,7 @@
 import { cancel, complete, fail, finalAttemptOf, nothing, type Decision } from './run-endings';
 import { CONTRACT_VIOLATION, decideExecution, retryFinalStep } from './run-execution';
 import { adoptSingleStepPlan, decidePlanning, startPlanning } from './run-planning';
-import { DEFAULT_RUN_SETTINGS, RECALL_K, type RunSettings } from './run-settings';
+import { DEFAULT_RUN_SETTINGS, type RunSettings } from './run-settings';
 import { isFinished, totalTokens, type RunContract, type RunFact, type RunState, type StepAttempt, type Verdict } from './run-state';
 
 /** The spec's error codes (appendix C) for a run that ends on its contract (and CV-008, the violation, from run-execution). */
@@ -112,20 +112,16 @@ function knownContract({ contract, route, request }: RunState): RunContract | un
   return contract ?? (route?.useContracts === false && request?.contractOverride === false ? NO_CONTRACT : undefined);
 }
 
-/** Gathers request, route, contract and (when the route uses memory) recalled memory, then plans. */
+/**
+ * Gathers request, route, contract and (when the route uses memory) recalled memory, then plans.
+ * Memory recalls for every run as soon as it is requested, alongside routing (ADR 0010), so there
+ * is nothing to ask for: a run that uses memory waits for the answer, one that does not ignores it.
+ */
 function decideStart(current: RunState, settings: RunSettings): Decision {
   const state = { ...current, contract: knownContract(current) };
   const { request, route, contract } = state;
-  let gathering = nothing(state);
-  if (request && route?.useMemory && !state.recallRequested && !state.memory) {
-    gathering = {
-      state: { ...state, recallRequested: true },
-      commands: [{ type: 'request_recall', query: request.input, k: RECALL_K, maxTokens: settings.memoryTokenAllowance }],
-    };
-  }
-  if (!request || !route || !contract || (route.useMemory && !state.memory)) return gathering;
-  const planned = route.usePlanning ? startPlanning(gathering.state, request, settings) : adoptSingleStepPlan(gathering.state, request);
-  return { state: planned.state, commands: [...gathering.commands, ...planned.commands] };
+  if (!request || !route || !contract || (route.useMemory && !state.memory)) return nothing(state);
+  return route.usePlanning ? startPlanning(state, request, settings) : adoptSingleStepPlan(state, request);
 }
 
 function decideOnce(state: RunState, settings: RunSettings): Decision {

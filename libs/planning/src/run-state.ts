@@ -153,7 +153,6 @@ export interface RunState {
   request?: RunRequest;
   route?: RunRoute;
   contract?: RunContract;
-  recallRequested?: boolean;
   memory?: { items: MemoryEntry[]; tokens: number };
   plan?: RunPlan;
   planning?: Planning;
@@ -241,7 +240,6 @@ export interface PlanCacheKey {
 }
 
 export type RunCommand =
-  | { type: 'request_recall'; query: string; k: number; maxTokens: number }
   | ({ type: 'look_up_plan' } & PlanCacheKey)
   | ({ type: 'cache_plan'; planJson: string } & PlanCacheKey)
   | ({ type: 'forget_cached_plan' } & PlanCacheKey)

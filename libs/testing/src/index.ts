@@ -4,3 +4,4 @@ export * from './test-processes';
 export * from './nats-restart';
 export * from './fake-anthropic';
 export * from './stream-purge';
+export * from './fake-embeddings';

@@ -135,4 +135,32 @@ describe('OpenAPI description of the gateway', () => {
   it('documents the extension members of the run problems', () => {
     expect(Object.keys(schema('ProblemDetails').properties)).toEqual(expect.arrayContaining(['run_id', 'run_status', 'partial_results']));
   });
+
+  it('documents the memory routes: their scopes, the 202 of a stored resource, MEM_001 and MEM_404, the bodies and the list’s pages', () => {
+    const scopes = (path: string, method: string) => (document.paths[path] as Record<string, Record<string, unknown>>)[method]['x-required-scopes'];
+    expect(
+      [
+        ['/v7/memory/resources', 'post'],
+        ['/v7/memory/resources/{id}', 'get'],
+        ['/v7/memory/search', 'post'],
+        ['/v7/memory/categories', 'get'],
+        ['/v7/memory/categories/{name}', 'get'],
+        ['/v7/memory/sessions/{id}', 'delete'],
+        ['/v7/memory/subjects/{id}', 'delete'],
+      ].map(([path, method]) => scopes(path, method)),
+    ).toEqual([['memory:write'], ['memory:read'], ['memory:read'], ['memory:read'], ['memory:read'], ['memory:write'], ['admin']]);
+    expect(responses('/v7/memory/resources', 'post')).toMatchObject({ '202': expect.any(String), '400': expect.stringContaining('MEM_001') });
+    expect(responses('/v7/memory/search', 'post')).toMatchObject({ '200': expect.any(String), '400': expect.stringContaining('MEM_001') });
+    expect(responses('/v7/memory/resources/{id}', 'get')).toMatchObject({ '404': expect.stringContaining('MEM_404') });
+    expect(responses('/v7/memory/categories/{name}', 'get')).toMatchObject({ '404': expect.stringContaining('MEM_404') });
+    expect(schema('StoreResourceDto').required).toEqual(['resource_type', 'content']);
+    expect(schema('StoreResourceDto').properties.resource_type.enum).toEqual(['conversation', 'document', 'config', 'transcript']);
+    expect(schema('SearchMemoryDto').properties.filters.$ref).toBe('#/components/schemas/SearchFiltersDto');
+    expect(schema('SearchFiltersDto').properties.created_after).toMatchObject({ type: 'string', format: 'date-time' });
+    const listParameters = (document.paths['/v7/memory/categories'].get?.parameters ?? []) as { name: string; in: string }[];
+    expect(listParameters.map((parameter) => [parameter.name, parameter.in])).toEqual([
+      ['page', 'query'],
+      ['per_page', 'query'],
+    ]);
+  });
 });

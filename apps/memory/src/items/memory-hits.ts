@@ -8,6 +8,7 @@ export interface FoundItemRow {
   session_id: string | null;
   category: string;
   content: string;
+  confidence: number;
   source_resource_id: string | null;
   created_at: Date;
   score: number;
@@ -20,6 +21,7 @@ export const memoryHitOf = (row: FoundItemRow): MemoryHit =>
     content: row.content,
     category: row.category,
     score: row.score,
+    confidence: row.confidence,
     sourceResourceId: row.source_resource_id ?? '',
     sessionId: row.session_id ?? '',
     looksLikeInstructions: looksLikeInstructions(row.content),

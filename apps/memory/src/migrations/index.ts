@@ -1,4 +1,5 @@
 import { CreateMemoryItems1763700010000 } from './create-memory-items.migration';
+import { ExtendMemoryLayers1763700020000 } from './extend-memory-layers.migration';
 
 export const MEMORY_SCHEMA = 'memory';
-export const memoryMigrations = [CreateMemoryItems1763700010000];
+export const memoryMigrations = [CreateMemoryItems1763700010000, ExtendMemoryLayers1763700020000];

@@ -1,28 +1,39 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events } from '@sigil/catalog';
 import { JetStreamContext, OnEvent } from '@sigil/messaging';
 import { deliveryOf, UnitOfWork } from '@sigil/persistence';
-import type { RecallRequested } from '@sigil/schemas';
-import { searchItems } from '../items/item-store';
+import type { RunRequested } from '@sigil/schemas';
+import { MemoryRetrieval } from '../retrieval/memory-retrieval';
+import { RETRIEVAL_SETTINGS, type RetrievalSettings } from '../retrieval/retrieval-settings';
 import { recallOf } from './recall-request';
 import { withinAllowance } from './token-allowance';
 
-/** Answers the planner's recall for a run with the items that fit its allowance, best first. */
+/**
+ * Recalls for every run as soon as it is requested, alongside routing rather than after it: the
+ * planner waits for the answer only when the route uses memory, and a recall it does not wait for is
+ * ignored (ADR 0010). Items that fit the allowance, best first.
+ */
 @Controller()
 export class RecallController {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly retrieval: MemoryRetrieval,
+    @Inject(RETRIEVAL_SETTINGS) private readonly settings: RetrievalSettings,
+  ) {}
 
   /**
-   * Exactly one `Recalled` per request, even when nothing is found (the planner waits for it): the
+   * Exactly one `Recalled` per run, even when nothing is found (the planner may wait for it): the
    * answer goes through the outbox with the request's inbox row, and its id derives from the request's.
+   * The search runs before that transaction (it reads the vector index and may ask the model), in
+   * SIGIL_MEMORY_RECALL_MODE, rag by default: no model call on a run's critical path.
    */
-  @OnEvent(Events.RecallRequested)
-  async onRecallRequested(@Payload() request: RecallRequested, @Ctx() context: JetStreamContext): Promise<void> {
-    const recall = recallOf(request);
+  @OnEvent(Events.RunRequested)
+  async onRunRequested(@Payload() request: RunRequested, @Ctx() context: JetStreamContext): Promise<void> {
+    const recall = recallOf(request.input, this.settings.recall);
+    const hits = recall.search ? (await this.retrieval.search(context.envelope.tenantId, recall.search)).hits : [];
+    const { items, tokens } = withinAllowance(hits, recall.maxTokens);
     await this.unitOfWork.handle(deliveryOf(context), async (tx) => {
-      const hits = recall.criteria ? await searchItems(tx, tx.tenantId, recall.criteria) : [];
-      const { items, tokens } = withinAllowance(hits, recall.maxTokens);
       tx.emit(Events.Recalled, { runId: request.runId, sessionId: request.sessionId, items, tokens: BigInt(tokens) }, { id: `${context.envelope.id}:recalled` });
     });
   }

@@ -15,7 +15,6 @@ const usage = (tokens: TokenCount) => ({
  * cannot hold, so no two events of a run share an id.
  */
 export const eventIds = {
-  recall: (runId: string) => `${runId}:recall.requested`,
   planCreated: (runId: string, version: number) => `${runId}:plan.created.${version}`,
   validation: (runId: string, attempt: number) => `${runId}:validation.requested.${attempt}`,
   completed: (runId: string) => `${runId}:run.completed`,
@@ -30,9 +29,6 @@ export function emitCommands(tx: TenantTransaction, state: RunState, commands: R
   const ids = { runId, sessionId };
   for (const command of commands) {
     switch (command.type) {
-      case 'request_recall':
-        tx.emit(Events.RecallRequested, { ...ids, query: command.query, k: command.k, maxTokens: BigInt(command.maxTokens) }, { id: eventIds.recall(runId) });
-        break;
       case 'announce_plan':
         tx.emit(
           Events.PlanCreated,

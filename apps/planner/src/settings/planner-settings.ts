@@ -19,13 +19,12 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
-/** SIGIL_PLAN_MAX_PARALLEL_STEPS, SIGIL_CONTEXT_WINDOW_TOKENS, SIGIL_MEMORY_TOKEN_ALLOWANCE, SIGIL_RUN_TOKEN_BUDGET; a bad value stops the planner from starting. */
+/** SIGIL_PLAN_MAX_PARALLEL_STEPS, SIGIL_CONTEXT_WINDOW_TOKENS, SIGIL_RUN_TOKEN_BUDGET; a bad value stops the planner from starting. */
 export function plannerSettingsFromEnv(env: NodeJS.ProcessEnv): PlannerSettings {
   return {
     run: {
       maxParallelSteps: positiveInteger(env, 'SIGIL_PLAN_MAX_PARALLEL_STEPS', DEFAULT_RUN_SETTINGS.maxParallelSteps),
       contextWindowTokens: positiveInteger(env, 'SIGIL_CONTEXT_WINDOW_TOKENS', DEFAULT_RUN_SETTINGS.contextWindowTokens),
-      memoryTokenAllowance: positiveInteger(env, 'SIGIL_MEMORY_TOKEN_ALLOWANCE', DEFAULT_RUN_SETTINGS.memoryTokenAllowance),
     },
     defaultTokenBudget: positiveInteger(env, 'SIGIL_RUN_TOKEN_BUDGET', DEFAULT_TOKEN_BUDGET),
   };

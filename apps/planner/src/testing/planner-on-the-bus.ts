@@ -16,7 +16,6 @@ import { plannerService } from '../planner.service';
 /** The planner's outgoing events the tests look at. */
 const WATCHED = [
   Events.StepRequested,
-  Events.RecallRequested,
   Events.PlanCreated,
   Events.ValidationRequested,
   Events.RunCompleted,
@@ -94,7 +93,7 @@ export class PlannerOnTheBus {
 }
 
 type RequestFields = { maxTotalTokens?: bigint; deadlineMs?: bigint };
-type RouteFields = { complexity?: number; strategy?: string; usePlanning?: boolean; useMemory?: boolean };
+type RouteFields = { complexity?: number; strategy?: string; usePlanning?: boolean; useMemory?: boolean; useContracts?: boolean };
 
 /** One run, driven as the gateway, router, contracts, memory and reasoning would drive it. */
 export class RunOnTheBus {

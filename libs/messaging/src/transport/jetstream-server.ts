@@ -175,7 +175,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       if (message.info.deliveryCount >= binding.options.maxDeliver) {
         return this.deadLetter(binding, message, 'max_deliver_exhausted', errorMessage(error));
       }
-      this.logger.warn(`${binding.durableName}: delivery ${message.info.deliveryCount} of ${message.seq} failed, retrying: ${errorMessage(error)}`);
+      this.logger.warn(`${binding.durableName}: delivery ${message.info.deliveryCount} of ${binding.options.maxDeliver} (stream sequence ${message.seq}) failed, retrying: ${errorMessage(error)}`);
       message.nak(retryDelayMs(binding.options, message.info.deliveryCount));
     }
   }

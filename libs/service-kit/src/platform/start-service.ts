@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { ServiceSettings } from '../config/service-settings';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Above every id the API accepts in a path (200 characters), so that validation, not the router, answers a long one. */
+const MAX_PATH_PARAM_LENGTH = 512;
 
 /** The caller's X-Request-ID when it is sane, else a new one; echoed on every response. */
 function requestIdOf(request: IncomingMessage): string {
@@ -34,7 +36,8 @@ export interface StartedService {
  * transport for its bus handlers (the platform module starts the outbox relay where one is used), then listens.
  */
 export async function startService(appModule: DynamicModule, settings: ServiceSettings, configureHttp?: HttpConfigurer): Promise<StartedService> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestIdOf });
+  // Path ids (sessions, subjects) may be up to 200 characters; Fastify's default of 100 would answer 414 before any handler.
+  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, requestIdHeader: false, genReqId: requestIdOf, routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH } });
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -22,6 +22,17 @@ export function idProblem(field: string, value: string): string | undefined {
   return charCount(value) > MAX_ID_CHARS ? `${field} must be at most ${MAX_ID_CHARS} characters` : undefined;
 }
 
+/** The problem with an item's content (already trimmed), if any. */
+export function contentProblem(content: string): string | undefined {
+  const length = charCount(content);
+  return length < 1 || length > MAX_CONTENT_CHARS ? `content must be 1 to ${MAX_CONTENT_CHARS} characters, not ${length}` : undefined;
+}
+
+/** The problem with a confidence (how sure memory is of an item: 0 not at all, 1 stated outright), if any. */
+export function confidenceProblem(confidence: unknown): string | undefined {
+  return typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? undefined : `confidence must be a number from 0 to 1, not ${JSON.stringify(confidence)}`;
+}
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
 /** The value when there are no problems, else every problem. */
