@@ -60,6 +60,8 @@ export class ExtendMemoryLayers1763700020000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (tenant_id, name)
       )`);
+    // Every replica's sweeper looks for due categories of any tenant each second.
+    await runner.query(`CREATE INDEX categories_due_idx ON memory.categories (dirty_since) WHERE dirty_since IS NOT NULL`);
 
     await runner.query(`
       CREATE TABLE memory.erasures (
