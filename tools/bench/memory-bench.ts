@@ -197,9 +197,9 @@ async function measure(queries: QueryClient, memoryUrl: string, pid: number): Pr
   write(table(['measure', 'value', 'target', 'met'], rows));
 }
 
-/** How the service searches its graph: rag asks the index for 2k candidates at ef max(4 × 2k, 64), fusion keeps the best k. */
+/** How the service searches its graph (HNSW_PARAMETERS.efSearch): rag asks the index for 2k candidates at ef max(8 × 2k, 100), fusion keeps the best k. */
 const SERVICE_CANDIDATES = 2 * K;
-const SERVICE_EF = Math.max(4 * SERVICE_CANDIDATES, 64);
+const SERVICE_EF = Math.max(8 * SERVICE_CANDIDATES, 100);
 
 /**
  * hnswlib alone over the same vectors and questions, at the service's graph parameters: the index's

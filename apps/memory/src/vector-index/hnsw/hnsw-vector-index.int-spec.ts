@@ -166,9 +166,9 @@ describe('HnswVectorIndex: per-replica projections over NATS and Postgres', () =
     const southRows = await insert(south, ['the north team meets on Monday']);
     await announce(north, [...monday, ...lunch, ...likes]);
     await announce(south, southRows);
+    // The replica applies the announcements in order: south's may land after north's are all in.
     await eventually(async () => expect(await found(replica, north, 'north team')).toHaveLength(3));
-
-    expect(await found(replica, south, 'north team meets on Monday')).toEqual([southRows[0].id]);
+    await eventually(async () => expect(await found(replica, south, 'north team meets on Monday')).toEqual([southRows[0].id]));
     expect((await found(replica, north, 'north team', { sessionId: 's-1' })).sort()).toEqual([monday[0].id, likes[0].id].sort());
     expect(await found(replica, north, 'north team', { sessionId: 's-1', category: 'schedule' })).toEqual([monday[0].id]);
     expect(await found(replica, north, 'north team', { createdAfterMs: monday[0].created_at.getTime(), createdBeforeMs: likes[0].created_at.getTime() })).toEqual([lunch[0].id]);

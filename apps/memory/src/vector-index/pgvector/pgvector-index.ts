@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { vectorFilterSql } from '../vector-filter-sql';
 import { VectorIndex, type VectorFilter, type VectorIndexStats, type VectorMatch } from '../vector-index';
 import { createFloat4Decoder } from './float4-decoder';
+import { HNSW_PARAMETERS } from '../hnsw/tenant-vectors';
 
 /** How stale the counts in `stats()` may be; counting is a scan, not done per call. */
 const STATS_MAX_AGE_MS = 60_000;
@@ -55,7 +56,7 @@ export class PgvectorIndex extends VectorIndex {
     const params: unknown[] = [tenantId, `[${Array.from(query).join(',')}]`, this.model, k];
     const filters = vectorFilterSql(filter, params);
     const rows = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`, [String(Math.max(4 * k, 64))]);
+      await manager.query(`SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`, [String(HNSW_PARAMETERS.efSearch(k))]);
       return manager.query<{ item_id: string; similarity: number }[]>(
         `SELECT id::text AS item_id, 1 - (embedding_vec <=> $2::vector) AS similarity FROM memory.memory_items
          WHERE tenant_id = $1 AND embedding_model = $3 AND embedding_vec IS NOT NULL${filters}
