@@ -1,17 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pause, readRequest, type RecordedHttpRequest, ScriptedFakeServer, sendJson } from '../fake-http/scripted-fake-server';
 import { fakeEmbedding } from './fake-embedding';
 import type { ScriptedEmbeddingReply, ScriptedEmbeddings } from './scripted-embedding-reply';
 
-export interface RecordedEmbeddingRequest {
-  method: string;
-  path: string;
-  /** Lower-case header names, as Node gives them. */
-  headers: Record<string, string>;
-  /** The parsed JSON body (the raw text when it is not JSON). */
-  body: unknown;
-  receivedAt: number;
-}
+export type RecordedEmbeddingRequest = RecordedHttpRequest;
 
 interface EmbeddingsBody {
   model?: unknown;
@@ -28,42 +20,9 @@ export interface FakeEmbeddingsOptions {
 
 const PATH = '/v1/embeddings';
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parsed(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
-
 function errorBody(status: number, message: string): unknown {
   const type = status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error';
   return { error: { message, type, param: null, code: null } };
-}
-
-/** Resolves after `ms`, or as soon as the client has gone. */
-function pause(ms: number | undefined, response: ServerResponse): Promise<void> {
-  if (!ms || response.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      response.off('close', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    response.once('close', done);
-  });
 }
 
 /**
@@ -73,59 +32,23 @@ function pause(ms: number | undefined, response: ServerResponse): Promise<void> 
  * order (HTTP errors with retry-after, wrong dimensions, slow or malformed answers, dropped
  * connections). Every request is recorded.
  */
-export class FakeEmbeddingsServer {
-  readonly requests: RecordedEmbeddingRequest[] = [];
-  private readonly scripted: ScriptedEmbeddingReply[] = [];
-  private readonly server: Server = createServer((request, response) => {
-    this.handle(request, response).catch(() => response.destroy());
-  });
-  private port = 0;
-
-  private constructor(private readonly options: FakeEmbeddingsOptions) {}
+export class FakeEmbeddingsServer extends ScriptedFakeServer<ScriptedEmbeddingReply, RecordedEmbeddingRequest> {
+  private constructor(private readonly options: FakeEmbeddingsOptions) {
+    super();
+  }
 
   /** Starts on a free loopback port. */
-  static async start(options: FakeEmbeddingsOptions = {}): Promise<FakeEmbeddingsServer> {
-    const fake = new FakeEmbeddingsServer(options);
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    fake.port = (fake.server.address() as AddressInfo).port;
-    return fake;
+  static start(options: FakeEmbeddingsOptions = {}): Promise<FakeEmbeddingsServer> {
+    return new FakeEmbeddingsServer(options).listen();
   }
 
   /** What to give the client as its base URL (`SIGIL_EMBEDDINGS_URL`). */
   get baseUrl(): string {
-    return `http://127.0.0.1:${this.port}/v1`;
+    return `${this.origin}/v1`;
   }
 
-  /** Queues replies for the next requests, in order; after them, requests get well-formed answers. */
-  script(replies: ScriptedEmbeddingReply[]): void {
-    this.scripted.push(...replies);
-  }
-
-  /** Scripted replies not used yet. */
-  get pendingReplies(): number {
-    return this.scripted.length;
-  }
-
-  /** Forgets the script and the recorded requests (between tests). */
-  reset(): void {
-    this.scripted.length = 0;
-    this.requests.length = 0;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const raw = await readBody(request);
-    const recorded: RecordedEmbeddingRequest = {
-      method: request.method ?? '',
-      path: request.url ?? '',
-      headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')])),
-      body: parsed(raw),
-      receivedAt: Date.now(),
-    };
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const { recorded } = await readRequest(request);
     this.requests.push(recorded);
     if (request.method !== 'POST' || recorded.path.split('?')[0] !== PATH) return sendJson(response, 404, errorBody(404, `no route ${request.method} ${recorded.path}`));
     if (this.options.apiKey !== undefined && recorded.headers.authorization !== `Bearer ${this.options.apiKey}`) {
