@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import pg from 'pg';
 import { percentile, table } from './percentiles';
 
 /**
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
     const nc = await connectToNats(infrastructure.natsUrl, 'memory-bench');
     const queries = new QueryClient(nc, 'memory-bench', 120_000);
     try {
-      await measure(queries, memoryUrl, pid);
+      await measure(queries, memoryUrl, pid, infrastructure.databaseUrl);
     } finally {
       await nc.drain();
       await stopBackground(stateDir, 'bench-memory');
@@ -160,7 +161,24 @@ async function indexCatchUp(memoryUrl: string, items: number): Promise<number> {
   }
 }
 
-async function measure(queries: QueryClient, memoryUrl: string, pid: number): Promise<void> {
+/**
+ * Seconds to do what autovacuum does within a minute of a bulk load: the planner's statistics (until
+ * then it may pick a poor plan for the full-text search) and the visibility map. The searches are
+ * measured on the settled table, as a tenant's searches meet it in steady state.
+ */
+async function settleTable(databaseUrl: string): Promise<number> {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('VACUUM ANALYZE memory.memory_items');
+  } finally {
+    await client.end();
+  }
+  return (performance.now() - started) / 1000;
+}
+
+async function measure(queries: QueryClient, memoryUrl: string, pid: number, databaseUrl: string): Promise<void> {
   const contents = corpus(ITEMS);
   write(`storing ${ITEMS} items in batches of ${BATCH}, ${BATCHES_IN_FLIGHT} in flight…`);
   const { itemIds, seconds: storeSeconds } = await storeAll(queries, contents);
@@ -168,11 +186,16 @@ async function measure(queries: QueryClient, memoryUrl: string, pid: number): Pr
   write('waiting for the vector index to hold every item…');
   const catchUpSeconds = await indexCatchUp(memoryUrl, ITEMS);
   const afterIngest = memoryOfProcess(pid);
+  write('VACUUM ANALYZE of the items, as autovacuum would after the bulk load…');
+  const settleSeconds = await settleTable(databaseUrl);
 
   const asked = queriesAbout(contents, QUERIES, 11);
-  write(`searching ${WARM_UP_QUERIES} + ${QUERIES} times (rag, k ${K})…`);
+  // With a word no item has, no item matches every word: full-text search falls back to partial matches.
+  const askedLoosely = queriesAbout(contents, QUERIES, 13).map((query) => `${query} usually`);
+  write(`searching ${WARM_UP_QUERIES} + 2 × ${QUERIES} times (rag, k ${K})…`);
   await search(queries, queriesAbout(contents, WARM_UP_QUERIES, 17));
   const searched = await search(queries, asked);
+  const searchedLoosely = await search(queries, askedLoosely);
   const afterSearches = memoryOfProcess(pid);
 
   write('exact search over the same vectors…');
@@ -181,13 +204,17 @@ async function measure(queries: QueryClient, memoryUrl: string, pid: number): Pr
   const exact = asked.map((query) => exactTopK(matrix, dimensions, localEmbedding(query, dimensions), K));
   const fusedInExact = searched.answers.reduce((sum, found, index) => sum + overlap(found, new Set(exact[index].map((row) => itemIds[row]))), 0) / (K * QUERIES);
   const p95 = percentile(searched.latencies, 95);
+  const looseP95 = percentile(searchedLoosely.latencies, 95);
 
   const rows: (string | number)[][] = [
     [`items stored through StoreMemoryBatch (${ITEMS}, batches of ${BATCH}, ${BATCHES_IN_FLIGHT} in flight) items/s`, itemsPerSecond.toFixed(0), '>= 2,000', itemsPerSecond >= 2_000 ? 'yes' : 'NO'],
     ['  store time s', storeSeconds.toFixed(1), '', ''],
     ['vector index caught up, s after the last batch', catchUpSeconds.toFixed(1), '', ''],
+    ['VACUUM ANALYZE of the items after the load, s', settleSeconds.toFixed(1), '', ''],
     [`rag search through SearchMemory p50 ms (${QUERIES} sequential, k ${K})`, percentile(searched.latencies, 50).toFixed(2), '', ''],
     ['rag search through SearchMemory p95 ms', p95.toFixed(2), '< 20', p95 < 20 ? 'yes' : 'NO'],
+    ['rag search, no item has every word of the question, p50 ms', percentile(searchedLoosely.latencies, 50).toFixed(2), '', ''],
+    ['rag search, no item has every word of the question, p95 ms', looseP95.toFixed(2), '< 20', looseP95 < 20 ? 'yes' : 'NO'],
     ['rag top 10 (fused: 0.7 vector + 0.3 full text) found in the exact cosine top 10', fusedInExact.toFixed(3), '', ''],
     ['memory process RSS MB after ingest / after searches / peak', `${afterIngest.rssMb.toFixed(0)} / ${afterSearches.rssMb.toFixed(0)} / ${afterSearches.peakMb.toFixed(0)}`, '', ''],
   ];
