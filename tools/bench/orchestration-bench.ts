@@ -1,8 +1,10 @@
 import { freePort, mintToken, startInfrastructure, startPlatformProcesses, stopInfrastructure, type InfrastructureUrls } from '@sigil/local-stack';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { call, serverTiming } from './bench-http';
+import { machineCpuTimes } from './machine-cpu';
 import { percentile, table } from './percentiles';
 
 /**
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
           [`simple run, gateway to completion p50 ms (${SIMPLE_RUNS} sequential)`, fast.simple.waitP50.toFixed(2), '< 15', fast.simple.waitP50 < 15 ? 'yes' : 'NO'],
           ['simple run, gateway to completion p95 ms', fast.simple.waitP95.toFixed(2), '', ''],
           ['simple run, client latency p50 ms', fast.simple.clientP50.toFixed(2), '', ''],
+          [`simple run: machine CPU per run ms (every process) / cores busy of ${availableParallelism()}`, `${fast.simple.cpuMsPerRun.toFixed(1)} / ${fast.simple.coresBusy.toFixed(2)}`, '', ''],
           [`10-step DAG: plan steps / widest layer`, `${dag.steps} / ${dag.maxParallel}`, '10 / 4', dag.steps === 10 && dag.maxParallel === 4 ? 'yes' : 'NO'],
           ['10-step DAG: run ms', dag.runMs.toFixed(0), '', ''],
           ['10-step DAG: critical path ms (plan call + longest chain of steps)', dag.criticalPathMs.toFixed(0), '', ''],
@@ -92,19 +95,37 @@ async function createAgents(gateway: string, tokens: string[]): Promise<void> {
   await Promise.all(tokens.map((token) => call(gateway, token, 'POST', '/v7/agents', { name: 'bench_agent', stratum: 'RTI', description: 'benchmark agent' })));
 }
 
-/** Sequential synchronous runs of a simple question: the gateway's Server-Timing `run` is accepted → completed. */
+const WARM_UP_RUNS = 20;
+
+/**
+ * Sequential synchronous runs of a simple question: the gateway's Server-Timing `run` is accepted →
+ * completed. The machine's CPU time over the measured runs shows how much of the wait is work queued
+ * on busy cores: every service, NATS and Postgres share this machine's cores.
+ */
 async function simpleRuns(gateway: string, token: string) {
-  const waits: number[] = [];
-  const clients: number[] = [];
-  for (let index = 0; index < SIMPLE_RUNS + 20; index++) {
-    const started = performance.now();
+  const simpleRun = async (index: number) => {
     const run = await call(gateway, token, 'POST', '/v7/agents/bench_agent/run', { input: `What time is it? (${index})` });
     if (run.body.status !== 'completed') throw new Error(`simple run ended ${String(run.body.status)}`);
-    if (index < 20) continue;
+    return run;
+  };
+  for (let index = 0; index < WARM_UP_RUNS; index++) await simpleRun(index);
+  const waits: number[] = [];
+  const clients: number[] = [];
+  const [cpuBefore, measuredFrom] = [machineCpuTimes(), performance.now()];
+  for (let index = WARM_UP_RUNS; index < WARM_UP_RUNS + SIMPLE_RUNS; index++) {
+    const started = performance.now();
+    const run = await simpleRun(index);
     clients.push(performance.now() - started);
     waits.push(serverTiming(run.headers, 'run'));
   }
-  return { waitP50: percentile(waits, 50), waitP95: percentile(waits, 95), clientP50: percentile(clients, 50) };
+  const busyMs = machineCpuTimes().busyMs - cpuBefore.busyMs;
+  return {
+    waitP50: percentile(waits, 50),
+    waitP95: percentile(waits, 95),
+    clientP50: percentile(clients, 50),
+    cpuMsPerRun: busyMs / SIMPLE_RUNS,
+    coresBusy: busyMs / (performance.now() - measuredFrom),
+  };
 }
 
 /** Runs accepted at once (async), spread over tenants so no tenant's rate limit is what is measured, then awaited. */

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+
+/** CPU time of every core together, in ms: busy is all but idle and iowait. */
+export interface CpuTimes {
+  busyMs: number;
+  totalMs: number;
+}
+
+/** Linux reports /proc/stat in USER_HZ ticks, 100 a second on every architecture it supports. */
+const MS_PER_TICK = 10;
+
+/** The machine's CPU times from the text of /proc/stat (its first line sums every core). */
+export function cpuTimesOf(procStat: string): CpuTimes {
+  const fields = procStat.split('\n')[0].trim().split(/\s+/);
+  if (fields[0] !== 'cpu') throw new Error(`not a /proc/stat text: ${fields[0]}`);
+  const ticks = fields.slice(1).map(Number);
+  const [, , , idle, iowait] = ticks;
+  // guest and guest_nice (fields 9 and 10) are already counted in user and nice.
+  const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  return { busyMs: (total - idle - iowait) * MS_PER_TICK, totalMs: total * MS_PER_TICK };
+}
+
+export const machineCpuTimes = (): CpuTimes => cpuTimesOf(readFileSync('/proc/stat', 'utf8'));
