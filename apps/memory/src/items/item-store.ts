@@ -134,9 +134,10 @@ async function itemsUnderKeys(sql: Sql, tenantId: string, keys: (string | null)[
 }
 
 /**
- * How many matches the full-text search ranks at most (or `k`, when more are asked for). A GIN index finds matches in no particular
- * order, and ranking every match of a common word costs a read of each (35,000 rows of 100,000 took
- * 350 ms); a word that common says little, and the vector half of rag carries the rest.
+ * How many matches the full-text search ranks at most (or `k`, when more are asked for). A GIN
+ * index finds matches in no particular order, and ranking every match of a common word costs a read
+ * of each (35,000 rows of 100,000 took 350 ms); a word that common says little, and the vector half
+ * of rag carries the rest.
  */
 export const LEXICAL_POOL = 100;
 
@@ -146,9 +147,9 @@ export const LEXICAL_POOL = 100;
  * rarely shares every word with the fact that answers it). Partial matches are left out when full
  * ones exist: among thousands of items sharing one common word, the few ranked would be chosen by
  * where they lie on disk, and would get a lexical boost that the others, as good, do not.
- * At most `LEXICAL_POOL` matches (or `k`) are ranked, so the cost is bounded however common the words are.
- * `ts_rank_cd` ranks items with more, and closer, matching words higher; its normalisation 32
- * (rank / (rank + 1)) makes the score 0..1. A query of stop words only finds nothing.
+ * At most `LEXICAL_POOL` matches (or `k`) are ranked, so the cost is bounded however common the
+ * words are. `ts_rank_cd` ranks items with more, and closer, matching words higher; its
+ * normalisation 32 (rank / (rank + 1)) makes the score 0..1. A query of stop words only finds nothing.
  */
 export async function searchItems(sql: Sql, tenantId: string, criteria: SearchCriteria): Promise<MemoryHit[]> {
   const params: unknown[] = [tenantId, criteria.query, criteria.k, Math.max(LEXICAL_POOL, criteria.k)];
