@@ -181,7 +181,8 @@ describe('HnswVectorIndex: per-replica projections over NATS and Postgres', () =
     const withoutWindow = await startReplica(0);
     const indexed = await insert(tenantId, ['the invoice is due on Friday']);
     await announce(tenantId, indexed);
-    await eventually(async () => expect(await found(withWindow, tenantId, 'invoice')).toEqual([indexed[0].id]));
+    // Each replica applies the announcement from its own feed: both must have it before the next store.
+    for (const replica of [withWindow, withoutWindow]) await eventually(async () => expect(await found(replica, tenantId, 'invoice')).toEqual([indexed[0].id]));
 
     const justStored = await insert(tenantId, ['the second invoice is due on Monday'], { sessionId: 's-ryw' });
 
