@@ -1,6 +1,4 @@
 import { decodeEventPayload } from '@sigil/catalog';
-import type { Envelope } from '@sigil/messaging';
-import type { MsgHdrs } from '@nats-io/nats-core';
 import type { DataSource } from 'typeorm';
 import { orderCausally } from './causal-order';
 
@@ -15,40 +13,6 @@ export interface StoredEventRow {
   stream: string;
   stream_sequence: string;
   payload: Buffer;
-}
-
-export function headersToJson(headers: MsgHdrs | undefined): Record<string, string[]> {
-  return Object.fromEntries([...(headers ?? [])].map(([key, values]) => [key, values]));
-}
-
-/** Append-only: one row per stream message; a redelivery hits the unique (stream, sequence) and changes nothing. */
-export async function appendEvent(
-  dataSource: DataSource,
-  event: { envelope: Envelope; subject: string; stream: string; streamSequence: number; headers: MsgHdrs | undefined; payload: Uint8Array },
-): Promise<boolean> {
-  const { envelope } = event;
-  const inserted: unknown[] = await dataSource.query(
-    `INSERT INTO event_store.events
-       (tenant_id, event_id, causation_id, type, subject, source, time, session_id, run_id, stream, stream_sequence, headers, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ON CONFLICT (stream, stream_sequence) DO NOTHING RETURNING position`,
-    [
-      envelope.tenantId,
-      envelope.id,
-      envelope.causationId ?? null,
-      envelope.type,
-      event.subject,
-      envelope.source,
-      envelope.time,
-      envelope.sessionId ?? null,
-      envelope.runId ?? null,
-      event.stream,
-      event.streamSequence,
-      JSON.stringify(headersToJson(event.headers)),
-      Buffer.from(event.payload),
-    ],
-  );
-  return inserted.length > 0;
 }
 
 /**

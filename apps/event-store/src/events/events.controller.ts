@@ -4,19 +4,23 @@ import { Queries } from '@sigil/catalog';
 import { JetStreamContext, OnAllStreams, OnQuery, QueryContext } from '@sigil/messaging';
 import type { ListSessionEventsRequest } from '@sigil/schemas';
 import { DataSource } from 'typeorm';
-import { appendEvent, listSessionEvents } from './event-log';
+import { EventAppender } from './event-appender';
+import { listSessionEvents } from './event-log';
 
 const MAX_PER_PAGE = 100;
 
 @Controller()
 export class EventsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly appender: EventAppender,
+  ) {}
 
   /** Every domain stream, whole: the event-store keeps every event that crosses the bus. */
   @OnAllStreams({ maxInFlight: 32 })
   async onEvent(@Payload() payload: Uint8Array, @Ctx() context: JetStreamContext): Promise<void> {
     const { message } = context;
-    await appendEvent(this.dataSource, {
+    await this.appender.append({
       envelope: context.envelope,
       subject: message.subject,
       stream: message.info.stream,
