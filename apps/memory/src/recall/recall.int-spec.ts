@@ -86,8 +86,10 @@ describe('recall on the bus: every RunRequested answered by Recalled', () => {
     expect(recalled).toMatchObject({ runId, sessionId: SESSION, tokens: BigInt(tokensOf(BEST) + tokensOf(SHORT)) });
     expect(recalled.items.map((item) => item.itemId)).toEqual([ranked.items[0].itemId, ranked.items[2].itemId]);
     expect([id, causationId]).toEqual([`${requestId}:recalled`, requestId]);
-    const outbox = await memory.dataSource.query<{ published: boolean }[]>(`SELECT published_at IS NOT NULL AS published FROM memory.outbox WHERE id = $1`, [id]);
-    expect(outbox).toEqual([{ published: true }]);
+    // The relay marks what it published a moment later, many rows at once.
+    await eventually(async () =>
+      expect(await memory.dataSource.query(`SELECT published_at IS NOT NULL AS published FROM memory.outbox WHERE id = $1`, [id])).toEqual([{ published: true }]),
+    );
   });
 
   it('recalls items of every session of the tenant, and flags content that reads as instructions', async () => {

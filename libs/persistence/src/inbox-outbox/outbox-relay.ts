@@ -22,6 +22,8 @@ export class OutboxRelay {
   private sweeping?: Promise<number>;
   private again = false;
   private timer?: NodeJS.Timeout;
+  private readonly published: string[] = [];
+  private markTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,6 +33,8 @@ export class OutboxRelay {
     private readonly batchSize = 100,
     /** Rows younger than this are still being published by the transaction that wrote them. */
     private readonly graceMs = 2_000,
+    /** How long published rows wait to be marked together; well within graceMs, so the sweep leaves them alone. */
+    private readonly markDelayMs = 50,
   ) {}
 
   /** Sweeps periodically to catch rows left by a crash or a failed publish; starting twice keeps one timer. */
@@ -45,21 +49,37 @@ export class OutboxRelay {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.sweeping;
+    await this.markPublished();
   }
 
   /**
    * Publishes a committed transaction's events straight away, without reading them back (a hop of
-   * a run costs one transaction less), then marks them. A failure leaves the rows to the sweep; a
-   * row the sweep publishes too carries the same Nats-Msg-Id, so JetStream keeps one.
+   * a run costs one transaction less). They are marked a moment later, together with what other
+   * transactions published meanwhile: one statement instead of one per transaction. A failure
+   * leaves the rows to the sweep; a row the sweep publishes too carries the same Nats-Msg-Id, so
+   * JetStream keeps one.
    */
   async publishCommitted(events: OutgoingEvent[]): Promise<void> {
     try {
-      for (const event of events) await this.publisher.publishEncoded(event);
-      await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL`, [
-        events.map((event) => event.envelope.id),
-      ]);
+      for (const event of events) {
+        await this.publisher.publishEncoded(event);
+        this.published.push(event.envelope.id);
+      }
     } catch (error) {
-      this.logger.warn(`outbox relay (${this.schema}) leaves ${events.length} event(s) to its sweep: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`outbox relay (${this.schema}) leaves event(s) to its sweep: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.markTimer ??= setTimeout(() => void this.markPublished(), this.markDelayMs);
+  }
+
+  private async markPublished(): Promise<void> {
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
+    const ids = this.published.splice(0);
+    if (ids.length === 0) return;
+    try {
+      await this.dataSource.query(`UPDATE "${this.schema}".outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL`, [ids]);
+    } catch (error) {
+      this.logger.warn(`outbox relay (${this.schema}) could not mark ${ids.length} published event(s), its sweep publishes them again: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -1,9 +1,10 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
-import { connectToNats, EventPublisher } from '@sigil/messaging';
+import { connectToNats, createEnvelope, EventPublisher } from '@sigil/messaging';
 import { fixtureController, fixtureEvent, startFixtureService, type FixtureService } from '@sigil/messaging/testing';
 import type { FixtureWork } from '@sigil/schemas';
 import { eventually, isTestProcessRunning, killTestProcess, startTestProcess, testInfrastructure } from '@sigil/testing';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource, migrateServiceDatabase } from '../data-source/service-data-source';
@@ -96,6 +97,32 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
       expect(info.delivered.consumer_seq).toBeGreaterThanOrEqual(2);
     }, 30_000);
     expect(await effectsOf('w-crash')).toEqual([{ worker: 'crashing' }]);
+  });
+
+  it('marks what several transactions published in one statement, a moment later', async () => {
+    const relayed = fixtureEvent('outbox_marked');
+    const tenantId = `tenant-mark-${randomUUID()}`;
+    let marks = 0;
+    // The real data source, the statements that mark rows counted on the way through.
+    const counted = new Proxy(dataSource, {
+      get: (target, property) =>
+        property === 'query'
+          ? (sql: string, parameters?: unknown[]) => (sql.includes('SET published_at') && marks++, target.query(sql, parameters))
+          : Reflect.get(target, property),
+    });
+    const relay = new OutboxRelay(counted, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
+    const unitOfWork = new UnitOfWork(dataSource, FIXTURE_SCHEMA, 'mark-test', relay);
+    const received: string[] = [];
+    services.push(await startFixtureService('mark-test', testInfrastructure().natsUrl, [relayed], [fixtureController<FixtureWork>(relayed, {}, async (work) => void received.push(work.workId))]));
+    const cause = () => ({ consumerName: 'mark-test', envelope: createEnvelope({ type: 'fixture.cause', source: 'mark-test', dataSchema: 'proto:fixture', tenantId }) });
+
+    await Promise.all(['m1', 'm2', 'm3'].map((workId) => unitOfWork.handle(cause(), async (tx) => tx.emit(relayed, { workId }))));
+
+    await eventually(() => expect(received.sort()).toEqual(['m1', 'm2', 'm3']));
+    const unmarked = () => dataSource.query<{ count: string }[]>(`SELECT count(*) FROM fixture.outbox WHERE tenant_id = $1 AND published_at IS NULL`, [tenantId]);
+    await eventually(async () => expect(await unmarked()).toEqual([{ count: '0' }]));
+    expect(marks).toBe(1);
+    await relay.stop();
   });
 
   it('commits state and outbox together and relays the outbox once, in order', async () => {
