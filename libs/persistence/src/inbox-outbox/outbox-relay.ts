@@ -60,13 +60,15 @@ export class OutboxRelay {
    * JetStream keeps one.
    */
   async publishCommitted(events: OutgoingEvent[]): Promise<void> {
+    let sent = 0;
     try {
       for (const event of events) {
         await this.publisher.publishEncoded(event);
         this.published.push(event.envelope.id);
+        sent++;
       }
     } catch (error) {
-      this.logger.warn(`outbox relay (${this.schema}) leaves event(s) to its sweep: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`outbox relay (${this.schema}) leaves ${events.length - sent} event(s) to its sweep: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.markTimer ??= setTimeout(() => void this.markPublished(), this.markDelayMs);
   }
