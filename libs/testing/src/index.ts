@@ -5,3 +5,4 @@ export * from './nats-restart';
 export * from './fake-anthropic';
 export * from './stream-purge';
 export * from './fake-embeddings';
+export * from './statement-count';

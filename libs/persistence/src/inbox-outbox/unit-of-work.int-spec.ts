@@ -3,7 +3,7 @@ import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import { connectToNats, createEnvelope, EventPublisher } from '@sigil/messaging';
 import { fixtureController, fixtureEvent, startFixtureService, type FixtureService } from '@sigil/messaging/testing';
 import type { FixtureWork } from '@sigil/schemas';
-import { eventually, isTestProcessRunning, killTestProcess, startTestProcess, testInfrastructure } from '@sigil/testing';
+import { countingStatements, eventually, isTestProcessRunning, killTestProcess, startTestProcess, testInfrastructure } from '@sigil/testing';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -102,15 +102,8 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
   it('marks what several transactions published in one statement, a moment later', async () => {
     const relayed = fixtureEvent('outbox_marked');
     const tenantId = `tenant-mark-${randomUUID()}`;
-    let marks = 0;
-    // The real data source, the statements that mark rows counted on the way through.
-    const counted = new Proxy(dataSource, {
-      get: (target, property) =>
-        property === 'query'
-          ? (sql: string, parameters?: unknown[]) => (sql.includes('SET published_at') && marks++, target.query(sql, parameters))
-          : Reflect.get(target, property),
-    });
-    const relay = new OutboxRelay(counted, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
+    const marks = countingStatements(dataSource, (sql) => sql.includes('SET published_at'));
+    const relay = new OutboxRelay(marks.dataSource, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
     const unitOfWork = new UnitOfWork(dataSource, FIXTURE_SCHEMA, 'mark-test', relay);
     const received: string[] = [];
     services.push(await startFixtureService('mark-test', testInfrastructure().natsUrl, [relayed], [fixtureController<FixtureWork>(relayed, {}, async (work) => void received.push(work.workId))]));
@@ -121,7 +114,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     await eventually(() => expect(received.sort()).toEqual(['m1', 'm2', 'm3']));
     const unmarked = () => dataSource.query<{ count: string }[]>(`SELECT count(*) FROM fixture.outbox WHERE tenant_id = $1 AND published_at IS NULL`, [tenantId]);
     await eventually(async () => expect(await unmarked()).toEqual([{ count: '0' }]));
-    expect(marks).toBe(1);
+    expect(marks.count()).toBe(1);
     await relay.stop();
   });
 
