@@ -21,7 +21,7 @@ const COLUMNS = ['tenant_id', 'event_id', 'causation_id', 'type', 'subject', 'so
 /** Rows in one statement: 13 parameters each, far below PostgreSQL's 65,535. */
 export const MAX_GROUP = 200;
 
-export function headersToJson(headers: MsgHdrs | undefined): Record<string, string[]> {
+function headersToJson(headers: MsgHdrs | undefined): Record<string, string[]> {
   return Object.fromEntries([...(headers ?? [])].map(([key, values]) => [key, values]));
 }
 
