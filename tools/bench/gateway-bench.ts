@@ -1,10 +1,12 @@
 import autocannon from 'autocannon';
-import { freePort, mintToken, startInfrastructure, startPlatformProcesses, stopInfrastructure } from '@sigil/local-stack';
+import { freePort, mintToken, runningPid, startInfrastructure, startPlatformProcesses, stopInfrastructure } from '@sigil/local-stack';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { call, serverTiming } from './bench-http';
-import { openLoopLoad } from './open-loop-load';
+import { processCpuMs } from './machine-cpu';
+import { openLoopLoad, type OpenLoopOptions } from './open-loop-load';
 import { percentile, table } from './percentiles';
 
 /**
@@ -34,7 +36,10 @@ async function main(): Promise<void> {
       Array.from({ length: TENANTS }, (_, index) => mintToken(secret, { tenantId: `bench-${index}`, scope: 'admin', tier: 'enterprise', issuer: 'sigil-bench' })),
     );
     await Promise.all(tokens.map((token) => call(platform.gateway, token, 'POST', '/v7/agents', { name: 'bench_agent', stratum: 'RTI', description: 'benchmark agent' })));
-    const reads = await readBenchmark(platform.gateway, tokens);
+    const gatewayPid = runningPid(stateDir, 'bench-gateway');
+    if (!gatewayPid) throw new Error('the gateway process is not running');
+    const reads = await readBenchmark(platform.gateway, gatewayPid, tokens);
+    const floor = await fastifyFloor();
     const runs = await runBenchmark(platform.gateway, tokens[0]);
     write();
     write(`gateway benchmark: ${CONNECTIONS} connections, ${DURATION_S} s, ${TENANTS} tenants (enterprise tier), JWT auth + Redis rate limits on`);
@@ -47,6 +52,8 @@ async function main(): Promise<void> {
           [`GET at ${OFFERED_RATE} requests/s offered (open loop): achieved`, Math.round(reads.atTarget.requestsPerSecond), `>= ${OFFERED_RATE * 0.98}`, reads.atTarget.requestsPerSecond >= OFFERED_RATE * 0.98 ? 'yes' : 'NO'],
           [`GET at ${OFFERED_RATE} requests/s: p50 ms`, reads.atTarget.p50, '', ''],
           [`GET at ${OFFERED_RATE} requests/s: p99 ms`, reads.atTarget.p99, OFFERED_RATE >= TARGET_RATE ? '< 20' : `< 20 at ${TARGET_RATE}`, OFFERED_RATE >= TARGET_RATE && reads.atTarget.p99 < 20 ? 'yes' : 'NO'],
+          [`GET at ${OFFERED_RATE} requests/s: gateway CPU µs per request`, Math.round(reads.atTarget.cpuUsPerRequest), '', ''],
+          [`  bare Fastify, same load: CPU µs per request / p99 ms`, `${Math.round(floor.cpuUsPerRequest)} / ${floor.p99}`, '', ''],
           ['GET responses not 200', reads.saturated.non200 + reads.atTarget.non200, '0', reads.saturated.non200 + reads.atTarget.non200 === 0 ? 'yes' : 'NO'],
           [`run: gateway added p50 ms (${RUNS} sync runs)`, runs.addedP50.toFixed(2), '< 2', runs.addedP50 < 2 ? 'yes' : 'NO'],
           ['run: gateway added p95 ms', runs.addedP95.toFixed(2), '', ''],
@@ -67,7 +74,7 @@ async function main(): Promise<void> {
  * mostly queueing behind a saturated core), and the latency at the target rate offered as an open
  * loop, evenly spaced and timed from when each request was due (see open-loop-load.ts).
  */
-async function readBenchmark(gateway: string, tokens: string[]) {
+async function readBenchmark(gateway: string, gatewayPid: number, tokens: string[]) {
   let next = 0;
   const nextToken = () => `Bearer ${tokens[next++ % tokens.length]}`;
   const saturate = async (duration: number) => {
@@ -81,21 +88,38 @@ async function readBenchmark(gateway: string, tokens: string[]) {
   };
   await saturate(3);
   const saturated = await saturate(DURATION_S);
-  const offered = await openLoopLoad({
-    origin: gateway,
-    path: '/v7/agents/bench_agent',
-    ratePerSecond: OFFERED_RATE,
-    durationS: DURATION_S,
-    connections: OPEN_LOOP_CONNECTIONS,
-    headers: () => ({ authorization: nextToken() }),
-  });
-  const atTarget = {
+  const atTarget = await offerTargetRate(gateway, gatewayPid, () => ({ authorization: nextToken() }));
+  return { saturated, atTarget };
+}
+
+/** The open loop at the offered rate, with the CPU the serving process spent on each request. */
+async function offerTargetRate(origin: string, serverPid: number, headers: OpenLoopOptions['headers']) {
+  const cpuBefore = processCpuMs(serverPid);
+  const offered = await openLoopLoad({ origin, path: '/v7/agents/bench_agent', ratePerSecond: OFFERED_RATE, durationS: DURATION_S, connections: OPEN_LOOP_CONNECTIONS, headers });
+  return {
     requestsPerSecond: offered.achievedPerSecond,
     p50: round(percentile(offered.latencies, 50)),
     p99: round(percentile(offered.latencies, 99)),
     non200: offered.non200,
+    cpuUsPerRequest: ((processCpuMs(serverPid) - cpuBefore) * 1_000) / offered.latencies.length,
   };
-  return { saturated, atTarget };
+}
+
+/** The same open loop against fastify-floor-server: what any Node HTTP service costs on this machine today. */
+async function fastifyFloor() {
+  const server = fork(path.join(import.meta.dirname, 'fastify-floor-server.js'), { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      server.once('message', (message) => resolve(Number(message)));
+      server.once('exit', (code) => reject(new Error(`the Fastify floor server exited with ${code}`)));
+    });
+    if (!server.pid) throw new Error('the Fastify floor server has no pid');
+    const origin = `http://127.0.0.1:${port}`;
+    await openLoopLoad({ origin, path: '/v7/agents/bench_agent', ratePerSecond: OFFERED_RATE, durationS: 2, connections: OPEN_LOOP_CONNECTIONS, headers: () => ({}) });
+    return await offerTargetRate(origin, server.pid, () => ({}));
+  } finally {
+    server.kill();
+  }
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -21,3 +21,14 @@ export function cpuTimesOf(procStat: string): CpuTimes {
 }
 
 export const machineCpuTimes = (): CpuTimes => cpuTimesOf(readFileSync('/proc/stat', 'utf8'));
+
+/** User plus system CPU one process has used, in ms, from the text of its /proc/<pid>/stat. */
+export function processCpuMsOf(procPidStat: string): number {
+  // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
+  const fields = procPidStat.slice(procPidStat.lastIndexOf(')') + 2).split(' ');
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('not a /proc/<pid>/stat text');
+  return (utime + stime) * MS_PER_TICK;
+}
+
+export const processCpuMs = (pid: number): number => processCpuMsOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));

@@ -192,7 +192,11 @@ describe('gateway: conventions, agents, runs and operations', () => {
       expect(response.headers.get('x-request-id')).toBe('req-conventions-1');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
-      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get('vary')).toBe('Origin, Authorization, X-API-Key');
+      const docsPage = await fetch(`${platform.gateway}/v7/docs`);
+      expect(docsPage.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect((await api('GET', '/v7/agents')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     });
 
@@ -203,9 +207,13 @@ describe('gateway: conventions, agents, runs and operations', () => {
       expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
       expect(allowed.headers.get('access-control-allow-headers')).toContain('Authorization');
       const refused = await preflight('https://evil.example');
+      expect(refused.status).toBe(204);
       expect(refused.headers.get('access-control-allow-origin')).toBeNull();
       const simple = await api('GET', '/v7/agents', undefined, { origin: ALLOWED_ORIGIN });
+      expect(simple.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
       expect(simple.headers.get('access-control-expose-headers')).toContain('X-RateLimit-Remaining');
+      const serverToServer = await api('GET', '/v7/agents');
+      expect(serverToServer.headers.get('access-control-allow-credentials')).toBeNull();
     });
   });
 

@@ -9,7 +9,7 @@ function exchange(method: string, cacheControl: string | undefined, ifNoneMatch?
   const reply = {
     statusCode,
     getHeader: (name: string) => headers[name],
-    headers: (values: Record<string, string>) => Object.assign(headers, values),
+    header: (name: string, value: string) => (headers[name] = value),
     code(status: number) {
       this.statusCode = status;
     },
@@ -20,11 +20,11 @@ function exchange(method: string, cacheControl: string | undefined, ifNoneMatch?
 }
 
 describe('conditional GET', () => {
-  it('given a cacheable GET, when sent, then it carries the tag of its body and varies by credential', () => {
+  it('given a cacheable GET, when sent, then it carries the tag of its body', () => {
     expect(exchange('GET', 'private, max-age=300')).toEqual({
       payload: BODY,
       status: 200,
-      headers: { 'cache-control': 'private, max-age=300', etag: entityTag(BODY), vary: 'Authorization, X-API-Key' },
+      headers: { 'cache-control': 'private, max-age=300', etag: entityTag(BODY) },
     });
   });
 

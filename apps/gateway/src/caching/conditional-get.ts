@@ -12,7 +12,7 @@ export function conditionalGet(request: FastifyRequest, reply: FastifyReply, pay
   const cacheControl = reply.getHeader('cache-control');
   if (typeof cacheControl !== 'string' || !cacheControl.startsWith(CACHEABLE_PREFIX)) return payload;
   const tag = entityTag(payload);
-  void reply.headers({ etag: tag, vary: 'Authorization, X-API-Key' });
+  void reply.header('etag', tag);
   if (!matchesIfNoneMatch(request.headers['if-none-match'], tag)) return payload;
   void reply.code(304);
   return '';

@@ -54,9 +54,12 @@ function addSharedResponses(path: string, method: string, operation: Operation):
   }
 }
 
+/** Where the interactive page and its assets are served (HTML: it gets the page set of security headers). */
+export const DOCS_PAGE_PATH = '/v7/docs';
+
 /** JSON at /v7/openapi.json and the interactive page at /v7/docs; both public. */
 export function serveOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('v7/docs', app, document, { jsonDocumentUrl: 'v7/openapi.json', yamlDocumentUrl: 'v7/openapi.yaml', customSiteTitle: 'Sigil API' });
+  SwaggerModule.setup(DOCS_PAGE_PATH.slice(1), app, document, { jsonDocumentUrl: 'v7/openapi.json', yamlDocumentUrl: 'v7/openapi.yaml', customSiteTitle: 'Sigil API' });
   return document;
 }
