@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** A strong validator of the representation (the response body as sent): the same bytes, the same tag. */
 export function entityTag(representation: string): string {
-  return `"${createHash('sha256').update(representation).digest('base64url').slice(0, 27)}"`;
+  return `"${hash('sha256', representation, 'base64url').slice(0, 27)}"`;
 }
 
 /** RFC 9110 If-None-Match with weak comparison: `*`, a list, and `W/` prefixes all count. */

@@ -16,4 +16,9 @@ describe('request correlation', () => {
     expect(traceparentFor(request)).toBe(first);
     expect(traceparentFor(requestWith())).not.toBe(first);
   });
+
+  it('given more requests than one pool of random bytes serves, when each starts a trace, then every trace id is new', () => {
+    const traceIds = Array.from({ length: 500 }, () => traceparentFor(requestWith()).slice(3, 35));
+    expect(new Set(traceIds).size).toBe(500);
+  });
 });
