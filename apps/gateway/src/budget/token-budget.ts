@@ -5,15 +5,16 @@ import type { Principal } from '../auth/principal';
 import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import { TIERS } from '../rate-limits/tiers';
-import { TokenMeter } from '../rate-limits/token-meter';
+import { TokenMeter, type MeterReading } from '../rate-limits/token-meter';
 import { budgetSummary, dayStartUtc } from './budget-period';
 
 const DAY_MS = 86_400_000;
 
 /**
  * A tenant's tokens against its tier. The planner's records are the truth (the status report
- * reads them); the check before each run reads the Redis meter, one round trip, whose day counter
- * is seeded from the planner once per tenant and day and then grows with each finished run.
+ * reads them); the check before each run uses the Redis meter, read with the request's rate limit,
+ * whose day counter is seeded from the planner once per tenant and day and then grows with each
+ * finished run.
  */
 @Injectable()
 export class TokenBudget {
@@ -41,10 +42,12 @@ export class TokenBudget {
     };
   }
 
-  /** Refuses a run when the tenant spent its minute's tokens (429 RATE_002) or its day's (429 CTX_003). */
-  async ensureCanRun(principal: Principal, correlation: Correlation): Promise<{ remainingTokens: number }> {
+  /**
+   * Refuses a run when the tenant spent its minute's tokens (429 RATE_002) or its day's (429 CTX_003),
+   * from the counters the rate limiter read with the request.
+   */
+  async ensureCanRun(principal: Principal, reading: MeterReading, correlation: Correlation): Promise<{ remainingTokens: number }> {
     const limits = TIERS[principal.tier];
-    const reading = await this.readMeter(principal);
     if (reading.minuteUsed >= limits.tokensPerMinute) throw Problems.tokenRateLimited(limits.tokensPerMinute, reading.minuteResetsInSeconds);
     const dayUsed = reading.dayUsed ?? (await this.seedDay(principal, reading.dayStartMs, correlation));
     if (dayUsed >= limits.dailyTokens) throw Problems.budgetExhausted(limits.dailyTokens);

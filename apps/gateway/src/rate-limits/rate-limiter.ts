@@ -2,15 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS } from '@sigil/service-kit';
 import type { Redis } from 'ioredis';
 import { redisScript } from '@sigil/service-kit';
-import { decide, requestWindows, type RateDecision } from './request-windows';
-import type { TierLimits } from './tiers';
+import { decide, requestWindows, type RateDecision, type RequestLimits } from './request-windows';
+import { appendTokenCountersLua, meterReadingOf, type MeterReading } from './token-meter';
 
 /**
  * Fixed windows counted in Redis with Redis's own clock, so every gateway replica shares one count
  * and one notion of "this second". All windows are checked before any is counted: a refused request
  * uses up nothing.
- * KEYS: one counter key prefix. ARGV: pairs of (window seconds, limit). Returns allowed, then per
- * window: used, seconds to reset.
+ * KEYS: the request counter prefix, and the tenant's token counter prefix or '' when the request
+ * starts no run. ARGV: pairs of (window seconds, limit). Returns allowed, then per window: used,
+ * seconds to reset; then Redis's time; then, with a token key, the token counters (token-meter.ts).
  */
 const CHECK_AND_COUNT = `
 local now = tonumber(redis.call('TIME')[1])
@@ -34,11 +35,16 @@ for _, k in ipairs(keys) do
   result[#result + 1] = k[2] - (now % k[2])
 end
 result[#result + 1] = now
+if KEYS[2] ~= '' then
+${appendTokenCountersLua('KEYS[2]', 'result')}
+end
 return result
 `;
 
 export interface RateCheck extends RateDecision {
   nowSeconds: number;
+  /** The tenant's token counters, when asked for with the check. */
+  tokens?: MeterReading;
 }
 
 @Injectable()
@@ -46,14 +52,19 @@ export class RateLimiter {
   private readonly checkAndCount: (...keysThenArgs: (string | number)[]) => Promise<number[]>;
 
   constructor(@Inject(REDIS) redis: Redis) {
-    this.checkAndCount = redisScript(redis, 'sigilRateLimit', 1, CHECK_AND_COUNT);
+    this.checkAndCount = redisScript(redis, 'sigilRateLimit', 2, CHECK_AND_COUNT);
   }
 
-  /** Counts one request against the caller's per-second, per-minute and per-hour windows. */
-  async check(callerKey: string, limits: TierLimits): Promise<RateCheck> {
+  /**
+   * Counts one request against the caller's per-second, per-minute and per-hour windows. A request
+   * that starts a run also reads its tenant's token counters (`tokenCounterKey`) in the same round trip.
+   */
+  async check(callerKey: string, limits: RequestLimits, tokenCounterKey = ''): Promise<RateCheck> {
     const windows = requestWindows(limits);
-    const reply = await this.checkAndCount(`ratelimit:${callerKey}`, ...windows.flatMap((window) => [window.windowSeconds, window.limit]));
+    const reply = await this.checkAndCount(`ratelimit:${callerKey}`, tokenCounterKey, ...windows.flatMap((window) => [window.windowSeconds, window.limit]));
     const states = windows.map((window, index) => ({ ...window, used: reply[1 + index * 2], resetsInSeconds: reply[2 + index * 2] }));
-    return { ...decide(states, reply[0] === 1), nowSeconds: reply[reply.length - 1] };
+    const nowAt = 1 + windows.length * 2;
+    const tokens = tokenCounterKey ? meterReadingOf(reply.slice(nowAt + 1)) : undefined;
+    return { ...decide(states, reply[0] === 1), nowSeconds: reply[nowAt], tokens };
   }
 }

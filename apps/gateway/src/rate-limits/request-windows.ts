@@ -1,4 +1,9 @@
-import type { TierLimits } from './tiers';
+/** A tier's request allowances (tiers.ts). */
+export interface RequestLimits {
+  perSecond: number;
+  perMinute: number;
+  perHour: number;
+}
 
 export interface WindowState {
   windowSeconds: number;
@@ -15,7 +20,7 @@ export interface RateDecision {
   reported: WindowState;
 }
 
-export const requestWindows = (limits: TierLimits) => [
+export const requestWindows = (limits: RequestLimits) => [
   { windowSeconds: 1, limit: limits.perSecond },
   { windowSeconds: 60, limit: limits.perMinute },
   { windowSeconds: 3_600, limit: limits.perHour },

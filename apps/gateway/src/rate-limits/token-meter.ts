@@ -22,14 +22,32 @@ if redis.call('EXISTS', day) == 1 then redis.call('INCRBY', day, ARGV[1]) end
 return 1
 `;
 
-/** {minute's tokens, seconds until the minute ends, day's tokens or -1 when unseeded, the day's number}. */
+/**
+ * Lua that appends a tenant's counters to the table `out`: the minute's tokens, seconds until the
+ * minute ends, the day's tokens (-1 until seeded) and the day's number, at Redis time `now`. Shared
+ * by the meter's own read and the rate limiter, which reads them with the request count of a run.
+ */
+export const appendTokenCountersLua = (counterKey: string, out: string) => `
+local tokenDayNumber = math.floor(now / ${DAY_S})
+${out}[#${out} + 1] = tonumber(redis.call('GET', ${counterKey} .. ':' .. math.floor(now / 60)) or '0')
+${out}[#${out} + 1] = 60 - (now % 60)
+${out}[#${out} + 1] = tonumber(redis.call('GET', ${counterKey} .. ':day:' .. tokenDayNumber) or '-1')
+${out}[#${out} + 1] = tokenDayNumber
+`;
+
 const READ = `
 local now = tonumber(redis.call('TIME')[1])
-local minute = tonumber(redis.call('GET', KEYS[1] .. ':' .. math.floor(now / 60)) or '0')
-local dayNumber = math.floor(now / ${DAY_S})
-local day = tonumber(redis.call('GET', KEYS[1] .. ':day:' .. dayNumber) or '-1')
-return {minute, 60 - (now % 60), day, dayNumber}
+local counters = {}
+${appendTokenCountersLua('KEYS[1]', 'counters')}
+return counters
 `;
+
+export const tokenCounterKey = (tenantId: string) => `tokens:${tenantId}`;
+
+/** The reading of the four numbers appendTokenCountersLua leaves. */
+export function meterReadingOf([minuteUsed, minuteResetsInSeconds, dayUsed, dayNumber]: number[]): MeterReading {
+  return { minuteUsed, minuteResetsInSeconds, dayUsed: dayUsed < 0 ? undefined : dayUsed, dayStartMs: dayNumber * DAY_S * 1_000 };
+}
 
 /** Seeds a day's counter unless another replica did first; answers the counter. */
 const SEED_DAY = `
@@ -48,7 +66,7 @@ export interface MeterReading {
 @Injectable()
 export class TokenMeter {
   private readonly recordOnce: (seenKey: string, counterKey: string, tokens: number) => Promise<number>;
-  private readonly readCounters: (counterKey: string) => Promise<[number, number, number, number]>;
+  private readonly readCounters: (counterKey: string) => Promise<number[]>;
   private readonly seedDayCounter: (dayKey: string, tokens: number) => Promise<number>;
 
   constructor(@Inject(REDIS) redis: Redis) {
@@ -59,15 +77,14 @@ export class TokenMeter {
 
   /** True when counted, false when this run was already counted. */
   async record(tenantId: string, runId: string, tokens: number): Promise<boolean> {
-    return (await this.recordOnce(`tokens-seen:${tenantId}:${runId}`, `tokens:${tenantId}`, tokens)) === 1;
+    return (await this.recordOnce(`tokens-seen:${tenantId}:${runId}`, tokenCounterKey(tenantId), tokens)) === 1;
   }
 
   async read(tenantId: string): Promise<MeterReading> {
-    const [minuteUsed, minuteResetsInSeconds, dayUsed, dayNumber] = await this.readCounters(`tokens:${tenantId}`);
-    return { minuteUsed, minuteResetsInSeconds, dayUsed: dayUsed < 0 ? undefined : dayUsed, dayStartMs: dayNumber * DAY_S * 1_000 };
+    return meterReadingOf(await this.readCounters(tokenCounterKey(tenantId)));
   }
 
   async seedDay(tenantId: string, dayStartMs: number, tokens: number): Promise<number> {
-    return this.seedDayCounter(`tokens:${tenantId}:day:${dayStartMs / 1_000 / DAY_S}`, tokens);
+    return this.seedDayCounter(`${tokenCounterKey(tenantId)}:day:${dayStartMs / 1_000 / DAY_S}`, tokens);
   }
 }

@@ -13,6 +13,7 @@ import { accepted, finishedRunMissing } from './run-replies';
 import { RunsClient } from './runs.client';
 import { stoppedRunProblem } from './stopped-run-problem';
 import { IdempotentPost } from '../idempotency/idempotent-post';
+import { StartsRuns } from '../rate-limits/starts-runs';
 import { problemResponse } from '../openapi/problem-schema';
 
 @Controller('v7/contracts')
@@ -30,6 +31,7 @@ export class ContractExecutionController {
   @IdempotentPost('execute')
   @HttpCode(200)
   @RequireScopes('agents:execute')
+  @StartsRuns()
   @DocumentedRunStops({
     conflicts: ['AGT_003: the agent is inactive'],
     unprocessable: [

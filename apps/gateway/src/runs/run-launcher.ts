@@ -10,6 +10,7 @@ import { TokenBudget } from '../budget/token-budget';
 import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import { correlationFor } from '../common/request-correlation';
+import { tokenReadingOf } from '../rate-limits/starts-runs';
 import { runDefaultsFromEnv, runLimitsFor, type RunLimits } from './run-limits';
 import { AcceptedRuns } from './accepted-runs';
 import { RunOutcomes, type RunOutcome } from './run-outcomes';
@@ -44,7 +45,10 @@ export interface LaunchedRun {
   timing: { handedOverAt: number; settledAt: number };
 }
 
-/** Starts a run the way every endpoint must: the agent active, the budget checked, the request stored on the bus. */
+/**
+ * Starts a run the way every endpoint must: the agent active, the budget checked, the request stored
+ * on the bus. Its routes are marked @StartsRuns(), which reads the budget's counters with the rate limit.
+ */
 @Injectable()
 export class RunLauncher {
   constructor(
@@ -58,7 +62,7 @@ export class RunLauncher {
   async launch(order: RunOrder, request: FastifyRequest, reply: FastifyReply): Promise<LaunchedRun> {
     const principal = principalOf(request);
     const correlation = correlationFor(request);
-    const [agent, allowance] = await Promise.all([this.agents.get(order.agentName, correlation), this.budget.ensureCanRun(principal, correlation)]);
+    const [agent, allowance] = await Promise.all([this.agents.get(order.agentName, correlation), this.budget.ensureCanRun(principal, tokenReadingOf(request), correlation)]);
     if (agent.status !== 'active') throw Problems.agentInactive(order.agentName);
     const runId = randomUUID();
     const sessionId = order.sessionId ?? randomUUID();

@@ -19,6 +19,7 @@ import { isFinished } from './run-states';
 import { stoppedRunProblem } from './stopped-run-problem';
 import { RunsClient } from './runs.client';
 import { IdempotentPost } from '../idempotency/idempotent-post';
+import { StartsRuns } from '../rate-limits/starts-runs';
 
 @Controller('v7')
 export class RunsController {
@@ -35,6 +36,7 @@ export class RunsController {
   @IdempotentPost('agents/:name/run')
   @HttpCode(200)
   @RequireScopes('agents:execute')
+  @StartsRuns()
   @DocumentedRunStops({ conflicts: ['AGT_003: the agent is inactive'], unprocessable: [] })
   async run(@Param('name') name: string, @Body() dto: RunAgentDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const order = { agentName: name, input: dto.input, sessionId: dto.session_id, async: dto.async, timeoutMs: dto.timeout_ms, config: runConfigOf(dto.config) };
