@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import { requestSlot } from '../common/request-slot';
 import type { Tier } from '../rate-limits/tiers';
 import type { Scope } from './scopes';
 
@@ -14,21 +14,11 @@ export interface Principal {
   apiKeyId?: string;
 }
 
-const PRINCIPAL = Symbol('sigil.principal');
+const principalSlot = requestSlot<Principal>('sigil.principal', 'no principal on the request: the route is missing from the authentication guard');
 
-type WithPrincipal = FastifyRequest & { [PRINCIPAL]?: Principal };
-
-export function attachPrincipal(request: FastifyRequest, principal: Principal): void {
-  (request as WithPrincipal)[PRINCIPAL] = principal;
-}
+export const attachPrincipal = principalSlot.attach;
 
 /** The authenticated caller; every non-public route runs after the guard has attached one. */
-export function principalOf(request: FastifyRequest): Principal {
-  const principal = (request as WithPrincipal)[PRINCIPAL];
-  if (!principal) throw new Error('no principal on the request: the route is missing from the authentication guard');
-  return principal;
-}
+export const principalOf = principalSlot.of;
 
-export function maybePrincipalOf(request: FastifyRequest): Principal | undefined {
-  return (request as WithPrincipal)[PRINCIPAL];
-}
+export const maybePrincipalOf = principalSlot.maybe;

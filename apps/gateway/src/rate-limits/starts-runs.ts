@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { requestSlot } from '../common/request-slot';
 import type { MeterReading } from './token-meter';
 
 export const STARTS_RUNS = 'sigil:starts-runs';
@@ -10,17 +10,9 @@ export const STARTS_RUNS = 'sigil:starts-runs';
  */
 export const StartsRuns = () => SetMetadata(STARTS_RUNS, true);
 
-const TOKEN_READING = Symbol('sigil.token-reading');
+const tokenReadingSlot = requestSlot<MeterReading>('sigil.token-reading', 'no token reading on the request: a route that starts runs must be marked @StartsRuns()');
 
-type WithTokenReading = FastifyRequest & { [TOKEN_READING]?: MeterReading };
-
-export function attachTokenReading(request: FastifyRequest, reading: MeterReading): void {
-  (request as WithTokenReading)[TOKEN_READING] = reading;
-}
+export const attachTokenReading = tokenReadingSlot.attach;
 
 /** The token counters read with this request's rate limit; only a @StartsRuns() route has them. */
-export function tokenReadingOf(request: FastifyRequest): MeterReading {
-  const reading = (request as WithTokenReading)[TOKEN_READING];
-  if (!reading) throw new Error('no token reading on the request: a route that starts runs must be marked @StartsRuns()');
-  return reading;
-}
+export const tokenReadingOf = tokenReadingSlot.of;
