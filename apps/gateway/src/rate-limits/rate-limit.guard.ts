@@ -29,8 +29,8 @@ export class RateLimitGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest>();
     const principal = maybePrincipalOf(request);
     if (!principal) return true;
-    const tokens = this.reflector.get<boolean | undefined>(STARTS_RUNS, context.getHandler()) ? tokenCounterKey(principal.tenantId) : '';
-    const check = await orUnavailable('rate limiter (Redis)', () => this.limiter.check(rateLimitKey(principal), TIERS[principal.tier], tokens));
+    const tokenKey = this.reflector.get<boolean | undefined>(STARTS_RUNS, context.getHandler()) ? tokenCounterKey(principal.tenantId) : '';
+    const check = await orUnavailable('rate limiter (Redis)', () => this.limiter.check(rateLimitKey(principal), TIERS[principal.tier], tokenKey));
     if (check.tokens) attachTokenReading(request, check.tokens);
     const headers = rateLimitHeaders(check, check.nowSeconds);
     void http.getResponse<FastifyReply>().headers(headers);
