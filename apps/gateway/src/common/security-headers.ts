@@ -20,7 +20,7 @@ export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   vary: 'Origin, Authorization, X-API-Key',
 };
 
-export const DOCS_PAGE_HELMET_OPTIONS: HelmetOptions = {
+const DOCS_PAGE_HELMET_OPTIONS: HelmetOptions = {
   // The docs page loads Swagger UI's own script and styles from this origin.
   contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] } },
   hsts: { maxAge: 31_536_000, includeSubDomains: true },
@@ -30,7 +30,7 @@ export const DOCS_PAGE_HELMET_OPTIONS: HelmetOptions = {
  * helmet's headers for the docs page, computed once: they are the same for every response, and the
  * Fastify plugin would have helmet work them out again on each request.
  */
-export function docsPageSecurityHeaders(options: HelmetOptions = DOCS_PAGE_HELMET_OPTIONS): Record<string, string> {
+export function docsPageSecurityHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
     setHeader: (name: string, value: string | number) => {
@@ -40,7 +40,7 @@ export function docsPageSecurityHeaders(options: HelmetOptions = DOCS_PAGE_HELME
       delete headers[name.toLowerCase()];
     },
   };
-  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+  helmet(DOCS_PAGE_HELMET_OPTIONS)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
     if (error) throw error;
   });
   return { ...headers, vary: 'Origin' };
