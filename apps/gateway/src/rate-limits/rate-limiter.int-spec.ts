@@ -54,4 +54,35 @@ describe('rate limiter on Redis', () => {
     expect(check.tokens).toMatchObject({ minuteUsed: 300, dayUsed: 1_000 });
     expect(check.reported).toMatchObject({ windowSeconds: 3_600, used: checks + 1 });
   });
+
+  it("given several callers' checks in one turn, when answered, then each is counted on its own count and only the run's check reads token counters", async () => {
+    const [quiet, busy, runner] = [randomUUID(), randomUUID(), randomUUID()];
+    const checks = await Promise.all([
+      limiter.check(`tenant:${busy}`, LIMITS),
+      limiter.check(`tenant:${quiet}`, LIMITS),
+      limiter.check(`tenant:${busy}`, LIMITS),
+      limiter.check(`tenant:${runner}`, LIMITS, tokenCounterKey(runner)),
+      limiter.check(`tenant:${busy}`, LIMITS),
+    ]);
+    expect(checks.map((check) => check.reported.used)).toEqual([1, 1, 2, 1, 3]);
+    expect(checks.map((check) => check.tokens === undefined)).toEqual([true, true, true, false, true]);
+    expect(checks[3].tokens).toEqual(await meter.read(runner));
+    expect(new Set(checks.map((check) => check.nowSeconds)).size).toBe(1);
+  });
+
+  it('given a caller reaching its limit in a turn shared with another caller, when answered, then only its excess request is refused and counts nothing', async () => {
+    const limits = { perSecond: 1_000, perMinute: 1_000, perHour: 2 };
+    const [capped, other] = [randomUUID(), randomUUID()];
+    const checks = await Promise.all([
+      limiter.check(`tenant:${capped}`, limits),
+      limiter.check(`tenant:${capped}`, limits),
+      limiter.check(`tenant:${capped}`, limits),
+      limiter.check(`tenant:${other}`, limits),
+    ]);
+    expect(checks.map((check) => check.allowed)).toEqual([true, true, false, true]);
+    expect(checks[2].reported).toMatchObject({ windowSeconds: 3_600, limit: 2, used: 2 });
+    expect(await limiter.check(`tenant:${capped}`, limits)).toMatchObject({ allowed: false, reported: { used: 2 } });
+    expect(await limiter.check(`tenant:${other}`, limits)).toMatchObject({ allowed: true, reported: { used: 2 } });
+  });
 });
+
