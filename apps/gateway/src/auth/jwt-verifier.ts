@@ -32,13 +32,21 @@ export class JwtVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
-    const cached = this.verified.get(token);
-    if (cached && cached.expiresAtMs > Date.now()) return cached.principal;
-    if (cached) this.verified.delete(token);
+    const remembered = this.remembered(token);
+    if (remembered) return remembered;
     const payload = await this.verifySignatureAndClaims(token);
     const principal = this.principalOf(payload);
     this.remember(token, principal, payload.exp);
     return principal;
+  }
+
+  /** The principal of a token verified before, while it has not expired; a lapsed one is forgotten. */
+  remembered(token: string): Principal | undefined {
+    const cached = this.verified.get(token);
+    if (!cached) return undefined;
+    if (cached.expiresAtMs > Date.now()) return cached.principal;
+    this.verified.delete(token);
+    return undefined;
   }
 
   private async verifySignatureAndClaims(token: string): Promise<JWTPayload> {

@@ -2,9 +2,10 @@ import type { Correlation } from '@sigil/messaging';
 import type { FastifyRequest } from 'fastify';
 import { randomFillSync } from 'node:crypto';
 import { principalOf } from '../auth/principal';
+import { requestSlot } from './request-slot';
 
 const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
-const traceparents = new WeakMap<FastifyRequest, string>();
+const startedTrace = requestSlot<string>('sigil.traceparent', 'no trace started for the request');
 
 /** Trace ids are drawn from a pool of random bytes refilled 4 KB at a time: a call into the system per 170 requests, not per id. */
 const randomPool = Buffer.alloc(4_096);
@@ -22,10 +23,10 @@ function randomHex(bytes: number): string {
 export function traceparentFor(request: FastifyRequest): string {
   const incoming = request.headers.traceparent;
   if (typeof incoming === 'string' && TRACEPARENT.test(incoming)) return incoming;
-  let started = traceparents.get(request);
+  let started = startedTrace.maybe(request);
   if (!started) {
     started = `00-${randomHex(16)}-${randomHex(8)}-01`;
-    traceparents.set(request, started);
+    startedTrace.attach(request, started);
   }
   return started;
 }

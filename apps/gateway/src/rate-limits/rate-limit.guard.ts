@@ -19,22 +19,33 @@ export const rateLimitKey = (principal: Principal) => (principal.apiKeyId ? `key
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
+  /** Whether each handler starts runs, read from its decorator once. */
+  private readonly startsRunsByHandler = new Map<unknown, boolean>();
+
   constructor(
     private readonly limiter: RateLimiter,
     private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
+    const request = context.getArgByIndex<FastifyRequest>(0);
     const principal = maybePrincipalOf(request);
     if (!principal) return true;
-    const tokenKey = this.reflector.get<boolean | undefined>(STARTS_RUNS, context.getHandler()) ? tokenCounterKey(principal.tenantId) : '';
+    const tokenKey = this.startsRuns(context.getHandler()) ? tokenCounterKey(principal.tenantId) : '';
     const check = await orUnavailable('rate limiter (Redis)', () => this.limiter.check(rateLimitKey(principal), TIERS[principal.tier], tokenKey));
     if (check.tokens) attachTokenReading(request, check.tokens);
     const headers = rateLimitHeaders(check, check.nowSeconds);
-    void http.getResponse<FastifyReply>().headers(headers);
+    void context.getArgByIndex<FastifyReply>(1).headers(headers);
     if (!check.allowed) throw Problems.rateLimited(check.reported.windowSeconds, Number(headers['retry-after']));
     return true;
+  }
+
+  private startsRuns(handler: unknown): boolean {
+    let startsRuns = this.startsRunsByHandler.get(handler);
+    if (startsRuns === undefined) {
+      startsRuns = this.reflector.get<boolean | undefined>(STARTS_RUNS, handler as () => unknown) === true;
+      this.startsRunsByHandler.set(handler, startsRuns);
+    }
+    return startsRuns;
   }
 }

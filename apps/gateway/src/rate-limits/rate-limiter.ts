@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS } from '@sigil/service-kit';
 import type { Redis } from 'ioredis';
 import { redisScript } from '@sigil/service-kit';
-import { decide, requestWindows, type RateDecision, type RequestLimits } from './request-windows';
+import { decide, requestWindows, type RateDecision, type RequestLimits, type RequestWindow } from './request-windows';
 import { TickBatcher } from '../common/tick-batcher';
 import { appendTokenCountersLua, meterReadingOf, type MeterReading } from './token-meter';
 
@@ -62,13 +62,14 @@ export interface RateCheck extends RateDecision {
 
 interface CheckRequest {
   callerKey: string;
-  windows: ReturnType<typeof requestWindows>;
+  windows: RequestWindow[];
   tokenCounterKey: string;
 }
 
 @Injectable()
 export class RateLimiter {
   private readonly checkAndCount: (...numberOfKeysThenKeysThenArgs: (string | number)[]) => Promise<number[]>;
+  private readonly windowsByLimits = new WeakMap<RequestLimits, RequestWindow[]>();
   private readonly batcher = new TickBatcher<CheckRequest, RateCheck>((checks) => this.checkAll(checks), MAX_CHECKS_PER_CALL);
 
   constructor(@Inject(REDIS) redis: Redis) {
@@ -80,7 +81,14 @@ export class RateLimiter {
    * that starts a run also reads its tenant's token counters (`tokenCounterKey`) in the same round trip.
    */
   check(callerKey: string, limits: RequestLimits, tokenCounterKey = ''): Promise<RateCheck> {
-    return this.batcher.add({ callerKey: `ratelimit:${callerKey}`, windows: requestWindows(limits), tokenCounterKey });
+    return this.batcher.add({ callerKey: `ratelimit:${callerKey}`, windows: this.windowsOf(limits), tokenCounterKey });
+  }
+
+  /** A tier's windows are the same for every request: built once per limits object. */
+  private windowsOf(limits: RequestLimits): RequestWindow[] {
+    let windows = this.windowsByLimits.get(limits);
+    if (!windows) this.windowsByLimits.set(limits, (windows = requestWindows(limits)));
+    return windows;
   }
 
   private async checkAll(checks: CheckRequest[]): Promise<RateCheck[]> {

@@ -5,9 +5,12 @@ export interface RequestLimits {
   perHour: number;
 }
 
-export interface WindowState {
+export interface RequestWindow {
   windowSeconds: number;
   limit: number;
+}
+
+export interface WindowState extends RequestWindow {
   /** Requests counted in the current window, this one included when it was allowed. */
   used: number;
   /** Seconds until this window starts over. */
@@ -20,7 +23,7 @@ export interface RateDecision {
   reported: WindowState;
 }
 
-export const requestWindows = (limits: RequestLimits) => [
+export const requestWindows = (limits: RequestLimits): RequestWindow[] => [
   { windowSeconds: 1, limit: limits.perSecond },
   { windowSeconds: 60, limit: limits.perMinute },
   { windowSeconds: 3_600, limit: limits.perHour },
