@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { freePort, mintToken, runningPid, startInfrastructure, startPlatformProcesses, stopInfrastructure } from '@sigil/local-stack';
+import { freeInfrastructurePorts, mintToken, runningPid, startInfrastructure, startPlatformProcesses, stopInfrastructure } from '@sigil/local-stack';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -28,7 +28,7 @@ const write = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
   rmSync(stateDir, { recursive: true, force: true });
-  const infrastructure = await startInfrastructure(stateDir, { nats: await freePort(), postgres: await freePort(), redis: await freePort() }, { durable: false });
+  const infrastructure = await startInfrastructure(stateDir, await freeInfrastructurePorts(), { durable: false });
   const secret = randomBytes(32).toString('hex');
   const platform = await startPlatformProcesses(root, stateDir, infrastructure, { SIGIL_JWT_SECRET: secret, SIGIL_JWT_ISSUER: 'sigil-bench', SIGIL_LOG_LEVEL: 'error' }, 'bench');
   try {

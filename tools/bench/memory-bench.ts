@@ -1,5 +1,5 @@
 import { Queries } from '@sigil/catalog';
-import { freePort, runningPid, serviceEntry, startInfrastructure, startServiceProcess, stopBackground, stopInfrastructure } from '@sigil/local-stack';
+import { freeInfrastructurePorts, freePort, runningPid, serviceEntry, startInfrastructure, startServiceProcess, stopBackground, stopInfrastructure } from '@sigil/local-stack';
 import { DEFAULT_EMBEDDING_DIMENSIONS, localEmbedding } from '@sigil/memory';
 import { connectToNats, QueryClient } from '@sigil/messaging';
 import type * as Hnswlib from 'hnswlib-node';
@@ -110,7 +110,7 @@ async function search(queries: QueryClient, asked: string[]): Promise<{ latencie
 
 async function main(): Promise<void> {
   rmSync(stateDir, { recursive: true, force: true });
-  const infrastructure = await startInfrastructure(stateDir, { nats: await freePort(), postgres: await freePort(), redis: await freePort() }, { durable: false });
+  const infrastructure = await startInfrastructure(stateDir, await freeInfrastructurePorts(), { durable: false });
   const env = { ...process.env, NATS_URL: infrastructure.natsUrl, DATABASE_URL: infrastructure.databaseUrl, REDIS_URL: infrastructure.redisUrl, SIGIL_LOG_LEVEL: 'warn' };
   try {
     const migrated = spawnSync(process.execPath, [serviceEntry(root, 'memory', 'migrate')], { env, encoding: 'utf8' });

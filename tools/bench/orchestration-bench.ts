@@ -1,4 +1,4 @@
-import { freePort, mintToken, startInfrastructure, startPlatformProcesses, stopInfrastructure, type InfrastructureUrls } from '@sigil/local-stack';
+import { freeInfrastructurePorts, mintToken, startInfrastructure, startPlatformProcesses, stopInfrastructure, type InfrastructureUrls } from '@sigil/local-stack';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { rmSync } from 'node:fs';
@@ -45,7 +45,7 @@ interface StoredEvent {
 
 async function main(): Promise<void> {
   rmSync(stateDir, { recursive: true, force: true });
-  const infrastructure = await startInfrastructure(stateDir, { nats: await freePort(), postgres: await freePort(), redis: await freePort() }, { durable: false });
+  const infrastructure = await startInfrastructure(stateDir, await freeInfrastructurePorts(), { durable: false });
   const secret = randomBytes(32).toString('hex');
   const tokens = await Promise.all(
     Array.from({ length: TENANTS }, (_, index) => mintToken(secret, { tenantId: `orch-${index}`, scope: 'admin', tier: 'enterprise', issuer: 'sigil-bench' })),

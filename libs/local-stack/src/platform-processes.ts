@@ -1,5 +1,5 @@
 import type { InfrastructureUrls } from './infrastructure';
-import { freePort } from './ports';
+import { freePort, freePorts } from './ports';
 import { stopBackground } from './processes';
 import { migrateAll, PLATFORM_SERVICES, startServiceProcess } from './services';
 
@@ -26,7 +26,8 @@ export async function startPlatformProcesses(
   const { natsUrl, databaseUrl, redisUrl } = infrastructure;
   const env = { ...process.env, NATS_URL: natsUrl, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, SIGIL_LOG_LEVEL: 'warn', ...extraEnv };
   migrateAll(root, env);
-  const services = await Promise.all(PLATFORM_SERVICES.map(async (service) => ({ ...service, port: await freePort() })));
+  const ports = await freePorts(PLATFORM_SERVICES.length);
+  const services = PLATFORM_SERVICES.map((service, index) => ({ ...service, port: ports[index] }));
   const processNames = services.map((service) => `${prefix}-${service.name}`);
   const urls = Object.fromEntries(
     await Promise.all(services.map(async (service) => [service.name, await startServiceProcess(root, stateDir, service, env, `${prefix}-${service.name}`)] as const)),

@@ -1,4 +1,4 @@
-import { freePort, startInfrastructure } from '@sigil/local-stack';
+import { freeInfrastructurePorts, startInfrastructure } from '@sigil/local-stack';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { harnessStateDir } from './harness-paths';
@@ -11,8 +11,7 @@ export default async function globalSetup(): Promise<void> {
   const stateDir = harnessStateDir();
   rmSync(stateDir, { recursive: true, force: true });
   mkdirSync(path.dirname(stateDir), { recursive: true });
-  const ports = { nats: await freePort(), postgres: await freePort(), redis: await freePort() };
-  const urls = await startInfrastructure(stateDir, ports, { durable: false });
+  const urls = await startInfrastructure(stateDir, await freeInfrastructurePorts(), { durable: false });
   process.env.NATS_URL = urls.natsUrl;
   process.env.DATABASE_URL = urls.databaseUrl;
   process.env.REDIS_URL = urls.redisUrl;

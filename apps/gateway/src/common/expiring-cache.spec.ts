@@ -2,10 +2,12 @@ import { ExpiringCache } from './expiring-cache';
 
 describe('ExpiringCache', () => {
   let nowMs: number;
-  const cache = (ttlMs = 1_000, maxEntries = 3) => new ExpiringCache<string>(ttlMs, maxEntries, () => nowMs);
+  let draw: number;
+  const cache = (ttlMs = 1_000, maxEntries = 3) => new ExpiringCache<string>(ttlMs, maxEntries, () => nowMs, () => draw);
 
   beforeEach(() => {
     nowMs = 10_000;
+    draw = 0;
   });
 
   it('given a filled entry, when read before and after its lifetime, then it is there and then gone', () => {
@@ -16,6 +18,20 @@ describe('ExpiringCache', () => {
     nowMs += 1;
     expect(entries.get('a')).toBeUndefined();
     expect(entries.size).toBe(0);
+  });
+
+  it('given entries filled at the same moment, when their lifetimes are drawn, then they expire spread over the last fifth of the lifetime, never later', () => {
+    const entries = cache(1_000, 10);
+    for (const [key, randomDraw] of [['early', 0.999], ['middle', 0.5], ['full', 0]] as const) {
+      draw = randomDraw;
+      entries.fill(key, key, entries.generation());
+    }
+    nowMs += 801;
+    expect([entries.get('early'), entries.get('middle'), entries.get('full')]).toEqual([undefined, 'middle', 'full']);
+    nowMs += 99;
+    expect([entries.get('middle'), entries.get('full')]).toEqual([undefined, 'full']);
+    nowMs += 100;
+    expect(entries.get('full')).toBeUndefined();
   });
 
   it('given an eviction while the owner was being asked, when the answer is filled, then it is not kept', () => {

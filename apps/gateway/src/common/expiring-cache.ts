@@ -1,7 +1,12 @@
+/** How much shorter than the lifetime an entry may live: 0.2 spreads expiries over the last fifth of it. */
+const LIFETIME_SPREAD = 0.2;
+
 /**
  * A bounded map whose entries expire, for copies of data owned by another service.
  * A fill carries the generation read before the owner was asked: if anything was evicted since,
  * the answer may predate that change, so it is not kept (a stale copy must never outlive its eviction).
+ * Each entry lives between 80% and 100% of the lifetime, at random: entries filled together (a
+ * burst of first requests) do not all expire together and send their owner a burst of reloads.
  */
 export class ExpiringCache<V> {
   private readonly entries = new Map<string, { value: V; expiresAtMs: number }>();
@@ -11,6 +16,7 @@ export class ExpiringCache<V> {
     private readonly ttlMs: number,
     private readonly maxEntries: number,
     private readonly now: () => number = Date.now,
+    private readonly random: () => number = Math.random,
   ) {}
 
   get enabled(): boolean {
@@ -41,7 +47,7 @@ export class ExpiringCache<V> {
     this.entries.delete(key);
     // Insertion order is age order, so the first key is the oldest one to drop when full.
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { value, expiresAtMs: this.now() + this.ttlMs });
+    this.entries.set(key, { value, expiresAtMs: this.now() + this.ttlMs * (1 - LIFETIME_SPREAD * this.random()) });
   }
 
   evict(key: string): void {
