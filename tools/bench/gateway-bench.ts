@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { call, serverTiming } from './bench-http';
 import { processCpuMs } from './machine-cpu';
-import { openLoopLoad, type OpenLoopOptions } from './open-loop-load';
+import type { OpenLoopOptions } from './open-loop-load';
+import { openLoopInOwnProcess } from './open-loop-process';
 import { percentile, table } from './percentiles';
 
 /**
@@ -88,14 +89,14 @@ async function readBenchmark(gateway: string, gatewayPid: number, tokens: string
   };
   await saturate(3);
   const saturated = await saturate(DURATION_S);
-  const atTarget = await offerTargetRate(gateway, gatewayPid, () => ({ authorization: nextToken() }));
+  const atTarget = await offerTargetRate(gateway, gatewayPid, tokens.map((token) => ({ authorization: `Bearer ${token}` })));
   return { saturated, atTarget };
 }
 
 /** The open loop at the offered rate, with the CPU the serving process spent on each request. */
-async function offerTargetRate(origin: string, serverPid: number, headers: OpenLoopOptions['headers']) {
+async function offerTargetRate(origin: string, serverPid: number, headerSets: OpenLoopOptions['headerSets']) {
   const cpuBefore = processCpuMs(serverPid);
-  const offered = await openLoopLoad({ origin, path: '/v7/agents/bench_agent', ratePerSecond: OFFERED_RATE, durationS: DURATION_S, connections: OPEN_LOOP_CONNECTIONS, headers });
+  const offered = await openLoopInOwnProcess({ origin, path: '/v7/agents/bench_agent', ratePerSecond: OFFERED_RATE, durationS: DURATION_S, connections: OPEN_LOOP_CONNECTIONS, headerSets });
   return {
     requestsPerSecond: offered.achievedPerSecond,
     p50: round(percentile(offered.latencies, 50)),
@@ -115,8 +116,8 @@ async function fastifyFloor() {
     });
     if (!server.pid) throw new Error('the Fastify floor server has no pid');
     const origin = `http://127.0.0.1:${port}`;
-    await openLoopLoad({ origin, path: '/v7/agents/bench_agent', ratePerSecond: OFFERED_RATE, durationS: 2, connections: OPEN_LOOP_CONNECTIONS, headers: () => ({}) });
-    return await offerTargetRate(origin, server.pid, () => ({}));
+    await openLoopInOwnProcess({ origin, path: '/v7/agents/bench_agent', ratePerSecond: OFFERED_RATE, durationS: 2, connections: OPEN_LOOP_CONNECTIONS, headerSets: [{}] });
+    return await offerTargetRate(origin, server.pid, [{}]);
   } finally {
     server.kill();
   }
