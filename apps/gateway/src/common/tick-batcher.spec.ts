@@ -2,24 +2,26 @@ import { TickBatcher } from './tick-batcher';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A batcher that answers each input with `answer` and records the batches it was given. */
+function recordingBatcher<T>(maxBatch: number, answer: (input: T) => T = (input) => input) {
+  const batches: T[][] = [];
+  const batcher = new TickBatcher<T, T>(async (inputs) => {
+    batches.push(inputs);
+    return inputs.map(answer);
+  }, maxBatch);
+  return { batcher, batches };
+}
+
 describe('TickBatcher', () => {
   it('given calls made in one turn of the event loop, when they are answered, then they went in one batch, in order', async () => {
-    const batches: number[][] = [];
-    const batcher = new TickBatcher<number, number>(async (inputs) => {
-      batches.push(inputs);
-      return inputs.map((input) => input * 10);
-    }, 100);
+    const { batcher, batches } = recordingBatcher<number>(100, (input) => input * 10);
     const answers = await Promise.all([1, 2, 3].map((input) => batcher.add(input)));
     expect(answers).toEqual([10, 20, 30]);
     expect(batches).toEqual([[1, 2, 3]]);
   });
 
   it('given calls in two turns, when answered, then each turn is its own batch', async () => {
-    const batches: string[][] = [];
-    const batcher = new TickBatcher<string, string>(async (inputs) => {
-      batches.push(inputs);
-      return inputs;
-    }, 100);
+    const { batcher, batches } = recordingBatcher<string>(100);
     const first = batcher.add('a');
     await nextTurn();
     const second = batcher.add('b');
@@ -28,11 +30,7 @@ describe('TickBatcher', () => {
   });
 
   it('given more calls than a batch holds, when added, then a full batch goes at once and the rest follow', async () => {
-    const batches: number[][] = [];
-    const batcher = new TickBatcher<number, number>(async (inputs) => {
-      batches.push(inputs);
-      return inputs;
-    }, 2);
+    const { batcher, batches } = recordingBatcher<number>(2);
     const answers = await Promise.all([1, 2, 3, 4, 5].map((input) => batcher.add(input)));
     expect(answers).toEqual([1, 2, 3, 4, 5]);
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
