@@ -20,19 +20,19 @@ import { appendTokenCountersLua, meterReadingOf, type MeterReading } from './tok
 const CHECK_AND_COUNT = `
 local now = tonumber(redis.call('TIME')[1])
 local result = {now}
-local a = 1
-for c = 1, #KEYS, 2 do
+local argAt = 1
+for keyAt = 1, #KEYS, 2 do
   local allowed = 1
   local windows = {}
-  for w = 1, tonumber(ARGV[a]) do
-    local size = tonumber(ARGV[a + 2 * w - 1])
-    local limit = tonumber(ARGV[a + 2 * w])
-    local key = KEYS[c] .. ':' .. size .. ':' .. math.floor(now / size)
+  for w = 1, tonumber(ARGV[argAt]) do
+    local size = tonumber(ARGV[argAt + 2 * w - 1])
+    local limit = tonumber(ARGV[argAt + 2 * w])
+    local key = KEYS[keyAt] .. ':' .. size .. ':' .. math.floor(now / size)
     local used = tonumber(redis.call('GET', key) or '0')
     if used >= limit then allowed = 0 end
     windows[w] = {key, size, used}
   end
-  a = a + 1 + 2 * #windows
+  argAt = argAt + 1 + 2 * #windows
   result[#result + 1] = allowed
   for _, k in ipairs(windows) do
     local used = k[3]
@@ -43,8 +43,8 @@ for c = 1, #KEYS, 2 do
     result[#result + 1] = used
     result[#result + 1] = k[2] - (now % k[2])
   end
-  if KEYS[c + 1] ~= '' then
-${appendTokenCountersLua('KEYS[c + 1]', 'result')}
+  if KEYS[keyAt + 1] ~= '' then
+${appendTokenCountersLua('KEYS[keyAt + 1]', 'result')}
   end
 end
 return result
