@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { call, serverTiming } from './bench-http';
-import { processCpuMs } from './machine-cpu';
+import { machineCpuTimes, processCpuMs, stealPercent } from './machine-cpu';
 import type { OpenLoopOptions } from './open-loop-load';
 import { openLoopInOwnProcess } from './open-loop-process';
 import { percentile, table } from './percentiles';
@@ -25,6 +25,8 @@ const TARGET_RATE = 5_000;
 /** The open-loop rate; another value than the target shows where the latency bends. */
 const OFFERED_RATE = Number(process.env.BENCH_OFFERED_RATE ?? TARGET_RATE);
 const OPEN_LOOP_CONNECTIONS = Number(process.env.BENCH_OPEN_LOOP_CONNECTIONS ?? 64);
+/** Open-loop trials at the offered rate, each reported: one trial's tail says more about the host's neighbours that minute than about the gateway. */
+const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);
 const write = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     const reads = await readBenchmark(platform.gateway, gatewayPid, tokens);
     const floor = await fastifyFloor();
     const runs = await runBenchmark(platform.gateway, tokens[0]);
+    const notOk = reads.saturated.non200 + reads.trials.reduce((sum, trial) => sum + trial.non200, 0);
     write();
     write(`gateway benchmark: ${CONNECTIONS} connections, ${DURATION_S} s, ${TENANTS} tenants (enterprise tier), JWT auth + Redis rate limits on`);
     write(
@@ -50,12 +53,13 @@ async function main(): Promise<void> {
         [
           ['GET /v7/agents/{name} requests/s, saturated', Math.round(reads.saturated.requestsPerSecond), '>= 5000', reads.saturated.requestsPerSecond >= TARGET_RATE ? 'yes' : 'NO'],
           ['  p50 / p99 ms when saturated', `${reads.saturated.p50} / ${reads.saturated.p99}`, '', ''],
-          [`GET at ${OFFERED_RATE} requests/s offered (open loop): achieved`, Math.round(reads.atTarget.requestsPerSecond), `>= ${OFFERED_RATE * 0.98}`, reads.atTarget.requestsPerSecond >= OFFERED_RATE * 0.98 ? 'yes' : 'NO'],
-          [`GET at ${OFFERED_RATE} requests/s: p50 ms`, reads.atTarget.p50, '', ''],
-          [`GET at ${OFFERED_RATE} requests/s: p99 ms`, reads.atTarget.p99, OFFERED_RATE >= TARGET_RATE ? '< 20' : `< 20 at ${TARGET_RATE}`, OFFERED_RATE >= TARGET_RATE && reads.atTarget.p99 < 20 ? 'yes' : 'NO'],
-          [`GET at ${OFFERED_RATE} requests/s: gateway CPU µs per request`, Math.round(reads.atTarget.cpuUsPerRequest), '', ''],
-          [`  bare Fastify, same load: CPU µs per request / p99 ms`, `${Math.round(floor.cpuUsPerRequest)} / ${floor.p99}`, '', ''],
-          ['GET responses not 200', reads.saturated.non200 + reads.atTarget.non200, '0', reads.saturated.non200 + reads.atTarget.non200 === 0 ? 'yes' : 'NO'],
+          ...reads.trials.flatMap((trial, index) => [
+            [`GET at ${OFFERED_RATE} requests/s offered (open loop), trial ${index + 1}: p99 ms`, trial.p99, OFFERED_RATE >= TARGET_RATE ? '< 20' : `< 20 at ${TARGET_RATE}`, OFFERED_RATE >= TARGET_RATE && trial.p99 < 20 ? 'yes' : 'NO'],
+            [`  achieved requests/s`, Math.round(trial.requestsPerSecond), `>= ${OFFERED_RATE * 0.98}`, trial.requestsPerSecond >= OFFERED_RATE * 0.98 ? 'yes' : 'NO'],
+            [`  p50 ms / gateway CPU µs per request / host steal %`, `${trial.p50} / ${Math.round(trial.cpuUsPerRequest)} / ${trial.stealPercent.toFixed(1)}`, '', ''],
+          ]),
+          [`bare Fastify, same load: p99 ms / CPU µs per request / host steal %`, `${floor.p99} / ${Math.round(floor.cpuUsPerRequest)} / ${floor.stealPercent.toFixed(1)}`, '', ''],
+          ['GET responses not 200', notOk, '0', notOk === 0 ? 'yes' : 'NO'],
           [`run: gateway added p50 ms (${RUNS} sync runs)`, runs.addedP50.toFixed(2), '< 2', runs.addedP50 < 2 ? 'yes' : 'NO'],
           ['run: gateway added p95 ms', runs.addedP95.toFixed(2), '', ''],
           ['run: client latency p50 ms', runs.totalP50.toFixed(2), '', ''],
@@ -89,15 +93,22 @@ async function readBenchmark(gateway: string, gatewayPid: number, tokens: string
   };
   await saturate(3);
   const saturated = await saturate(DURATION_S);
-  const atTarget = await offerTargetRate(gateway, gatewayPid, tokens.map((token) => ({ authorization: `Bearer ${token}` })));
-  return { saturated, atTarget };
+  const headerSets = tokens.map((token) => ({ authorization: `Bearer ${token}` }));
+  const trials = [];
+  for (let trial = 0; trial < TRIALS; trial++) trials.push(await offerTargetRate(gateway, gatewayPid, headerSets));
+  return { saturated, trials };
 }
 
-/** The open loop at the offered rate, with the CPU the serving process spent on each request. */
+/**
+ * The open loop at the offered rate, with the CPU the serving process spent on each request and the
+ * share of the cores the hypervisor gave to other guests meanwhile (steal): on this shared host the
+ * p99 follows steal more than anything of ours (ADR 0007).
+ */
 async function offerTargetRate(origin: string, serverPid: number, headerSets: OpenLoopOptions['headerSets']) {
-  const cpuBefore = processCpuMs(serverPid);
+  const [cpuBefore, machineBefore] = [processCpuMs(serverPid), machineCpuTimes()];
   const offered = await openLoopInOwnProcess({ origin, path: '/v7/agents/bench_agent', ratePerSecond: OFFERED_RATE, durationS: DURATION_S, connections: OPEN_LOOP_CONNECTIONS, headerSets });
   return {
+    stealPercent: stealPercent(machineBefore, machineCpuTimes()),
     requestsPerSecond: offered.achievedPerSecond,
     p50: round(percentile(offered.latencies, 50)),
     p99: round(percentile(offered.latencies, 99)),

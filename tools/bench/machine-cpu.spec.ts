@@ -1,14 +1,29 @@
-import { cpuTimesOf, processCpuMsOf } from './machine-cpu';
+import { cpuTimesOf, processCpuMsOf, stealPercent } from './machine-cpu';
 
 describe('cpuTimesOf', () => {
-  it('given /proc/stat, when read, then busy time is every tick but idle and iowait, guest time not counted twice, in ms', () => {
-    const procStat = ['cpu  100 5 50 800 20 3 2 1 7 0', 'cpu0 50 2 25 400 10 1 1 0 3 0', 'intr 12345'].join('\n');
+  it('given /proc/stat, when read, then busy time is every tick but idle, iowait and steal, steal apart, guest time not counted twice, in ms', () => {
+    const procStat = ['cpu  100 5 50 800 20 3 2 9 7 0', 'cpu0 50 2 25 400 10 1 1 4 3 0', 'intr 12345'].join('\n');
 
-    expect(cpuTimesOf(procStat)).toEqual({ busyMs: (100 + 5 + 50 + 3 + 2 + 1) * 10, totalMs: (100 + 5 + 50 + 800 + 20 + 3 + 2 + 1) * 10 });
+    expect(cpuTimesOf(procStat)).toEqual({ busyMs: (100 + 5 + 50 + 3 + 2) * 10, stealMs: 9 * 10, totalMs: (100 + 5 + 50 + 800 + 20 + 3 + 2 + 9) * 10 });
   });
 
   it('given text that is not /proc/stat, when read, then it says so', () => {
     expect(() => cpuTimesOf('intr 1 2 3')).toThrow('not a /proc/stat text: intr');
+  });
+});
+
+describe('stealPercent', () => {
+  it('given two readings, when compared, then the share of all core time between them that the hypervisor took', () => {
+    const before = { busyMs: 1_000, stealMs: 100, totalMs: 10_000 };
+    const after = { busyMs: 1_900, stealMs: 300, totalMs: 12_000 };
+
+    expect(stealPercent(before, after)).toBe(10);
+  });
+
+  it('given the same reading twice, when compared, then no steal rather than a division by zero', () => {
+    const reading = { busyMs: 1, stealMs: 1, totalMs: 2 };
+
+    expect(stealPercent(reading, reading)).toBe(0);
   });
 });
 

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 
-/** CPU time of every core together, in ms: busy is all but idle and iowait. */
+/**
+ * CPU time of every core together, in ms: busy is what ran here (all but idle, iowait and steal);
+ * steal is time the hypervisor gave this machine's cores to other guests while they had work.
+ */
 export interface CpuTimes {
   busyMs: number;
+  stealMs: number;
   totalMs: number;
 }
 
@@ -14,11 +18,14 @@ export function cpuTimesOf(procStat: string): CpuTimes {
   const fields = procStat.split('\n')[0].trim().split(/\s+/);
   if (fields[0] !== 'cpu') throw new Error(`not a /proc/stat text: ${fields[0]}`);
   const ticks = fields.slice(1).map(Number);
-  const [, , , idle, iowait] = ticks;
+  const [, , , idle, iowait, , , steal] = ticks;
   // guest and guest_nice (fields 9 and 10) are already counted in user and nice.
   const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
-  return { busyMs: (total - idle - iowait) * MS_PER_TICK, totalMs: total * MS_PER_TICK };
+  return { busyMs: (total - idle - iowait - steal) * MS_PER_TICK, stealMs: steal * MS_PER_TICK, totalMs: total * MS_PER_TICK };
 }
+
+/** The share of the cores' time the hypervisor took between two readings, in percent. */
+export const stealPercent = (before: CpuTimes, after: CpuTimes): number => (100 * (after.stealMs - before.stealMs)) / Math.max(after.totalMs - before.totalMs, 1);
 
 export const machineCpuTimes = (): CpuTimes => cpuTimesOf(readFileSync('/proc/stat', 'utf8'));
 

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { call, serverTiming } from './bench-http';
-import { machineCpuTimes } from './machine-cpu';
+import { machineCpuTimes, stealPercent } from './machine-cpu';
 import { percentile, table } from './percentiles';
 
 /**
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
           ['simple run, gateway to completion p95 ms', fast.simple.waitP95.toFixed(2), '', ''],
           ['simple run, client latency p50 ms', fast.simple.clientP50.toFixed(2), '', ''],
           [`simple run: machine CPU per run ms (every process) / cores busy of ${availableParallelism()}`, `${fast.simple.cpuMsPerRun.toFixed(1)} / ${fast.simple.coresBusy.toFixed(2)}`, '', ''],
+          ['simple run: host steal % (cores given to other guests)', fast.simple.stealPercent.toFixed(1), '', ''],
           [`10-step DAG: plan steps / widest layer`, `${dag.steps} / ${dag.maxParallel}`, '10 / 4', dag.steps === 10 && dag.maxParallel === 4 ? 'yes' : 'NO'],
           ['10-step DAG: run ms', dag.runMs.toFixed(0), '', ''],
           ['10-step DAG: critical path ms (plan call + longest chain of steps)', dag.criticalPathMs.toFixed(0), '', ''],
@@ -118,13 +119,15 @@ async function simpleRuns(gateway: string, token: string) {
     clients.push(performance.now() - started);
     waits.push(serverTiming(run.headers, 'run'));
   }
-  const busyMs = machineCpuTimes().busyMs - cpuBefore.busyMs;
+  const cpuAfter = machineCpuTimes();
+  const busyMs = cpuAfter.busyMs - cpuBefore.busyMs;
   return {
     waitP50: percentile(waits, 50),
     waitP95: percentile(waits, 95),
     clientP50: percentile(clients, 50),
     cpuMsPerRun: busyMs / SIMPLE_RUNS,
     coresBusy: busyMs / (performance.now() - measuredFrom),
+    stealPercent: stealPercent(cpuBefore, cpuAfter),
   };
 }
 
