@@ -5,12 +5,13 @@ import { fixtureController, fixtureEvent, startFixtureService, type FixtureServi
 import type { FixtureWork } from '@sigil/schemas';
 import { countingStatements, eventually, isTestProcessRunning, killTestProcess, startTestProcess, testInfrastructure } from '@sigil/testing';
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource, migrateServiceDatabase } from '../data-source/service-data-source';
 import { FIXTURE_SCHEMA, fixtureMigrations } from '../testing/fixture-database';
 import { OutboxRelay } from './outbox-relay';
-import { UnitOfWork } from './unit-of-work';
+import { UnitOfWork, type TenantTransaction } from './unit-of-work';
 
 const WORKER = path.resolve('dist/libs/persistence/src/testing/inbox-worker.js');
 
@@ -44,8 +45,8 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     await dataSource.destroy();
   });
 
-  const effectsOf = async (workId: string) =>
-    dataSource.query<{ worker: string }[]>(`SELECT worker FROM fixture.effects WHERE tenant_id = $1 AND work_id = $2`, ['tenant-a', workId]);
+  const effectsOf = async (workId: string, tenantId = 'tenant-a') =>
+    dataSource.query<{ worker: string }[]>(`SELECT worker FROM fixture.effects WHERE tenant_id = $1 AND work_id = $2`, [tenantId, workId]);
 
   /** Starts a replica process and waits until it consumes. */
   const startWorker = async (name: string, event: string, env: Record<string, string> = {}) => {
@@ -158,5 +159,70 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     expect(Number(pending)).toBe(0);
     expect(received).toEqual(['o1-1', 'o1-2']);
     await relay.stop();
+  });
+
+  describe('on one pooled connection, with every round trip to PostgreSQL counted', () => {
+    let single: DataSource;
+    let roundTrips = 0;
+    const relayed = fixtureEvent('round_trips');
+    const tenantId = `tenant-trips-${randomUUID()}`;
+    const delivery = () => ({ consumerName: 'trips-test', envelope: createEnvelope({ type: 'fixture.cause', source: 'trips-test', dataSchema: 'proto:fixture', tenantId }) });
+    const effect = (tx: TenantTransaction, workId: string) => tx.query(`INSERT INTO fixture.effects (tenant_id, work_id, worker) VALUES ($1, $2, 'trips-test')`, [tx.tenantId, workId]);
+
+    beforeAll(async () => {
+      single = await createServiceDataSource({ url: testInfrastructure().databaseUrl, schema: FIXTURE_SCHEMA, migrations: fixtureMigrations, poolSize: 1 }).initialize();
+      // One call of a pg client's query is one round trip, whether it holds one statement or several.
+      (single.driver as unknown as { master: Pool }).master.on('acquire', (client) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        if (!(client as { counted?: true }).counted) Object.assign(client, { counted: true, query: (...args: unknown[]) => (roundTrips++, query(...args)) });
+      });
+    });
+
+    afterAll(async () => {
+      await dataSource.query(`DELETE FROM fixture.effects WHERE tenant_id = $1`, [tenantId]);
+      await single?.destroy();
+    });
+
+    it('given a handler with one statement and one event, when handled, then three round trips commit inbox, effect and outbox, and the event is relayed intact', async () => {
+      const relay = new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
+      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', relay);
+      const received: { workId: string; causationId?: string }[] = [];
+      services.push(
+        await startFixtureService('trips-test', testInfrastructure().natsUrl, [relayed], [
+          fixtureController<FixtureWork>(relayed, {}, async (work, context) => void received.push({ workId: work.workId, causationId: context.envelope.causationId })),
+        ]),
+      );
+      const cause = delivery();
+      const awkward = `trip-1 'quoted' \\ E'\\x00' $1 --`;
+      roundTrips = 0;
+
+      const result = await unitOfWork.handle(cause, async (tx) => {
+        await effect(tx, 'trip-1');
+        tx.emit(relayed, { workId: awkward });
+        return 'done';
+      });
+
+      expect(result).toEqual({ status: 'processed', value: 'done' });
+      expect(roundTrips).toBe(3);
+      expect(await effectsOf('trip-1', tenantId)).toEqual([{ worker: 'trips-test' }]);
+      await eventually(() => expect(received).toEqual([{ workId: awkward, causationId: cause.envelope.id }]));
+      await relay.stop();
+    });
+
+    it('given a handler that fails after its statement, when handled, then nothing stays, the connection is clean, and the same message is handled on its retry', async () => {
+      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined }));
+      const cause = delivery();
+
+      await expect(unitOfWork.handle(cause, async (tx) => {
+        await effect(tx, 'trip-2');
+        throw new Error('failed on purpose');
+      })).rejects.toThrow('failed on purpose');
+      await expect(unitOfWork.handle(cause, async (tx) => tx.query('SELECT no_such_column FROM fixture.effects'))).rejects.toThrow(/no_such_column/);
+
+      expect(await effectsOf('trip-2', tenantId)).toEqual([]);
+      expect(await unitOfWork.handle(cause, (tx) => effect(tx, 'trip-2'))).toMatchObject({ status: 'processed' });
+      expect(await unitOfWork.handle(cause, (tx) => effect(tx, 'trip-2'))).toEqual({ status: 'duplicate' });
+      expect(await effectsOf('trip-2', tenantId)).toEqual([{ worker: 'trips-test' }]);
+    });
   });
 });

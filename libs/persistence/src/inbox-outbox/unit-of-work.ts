@@ -1,7 +1,9 @@
 import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import { correlationOf, encodeEvent, type Envelope, type EventDefinition, type OutgoingEvent, type PublishOptions } from '@sigil/messaging';
+import type { PoolClient, QueryResult } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OutboxRelay } from './outbox-relay';
+import { sqlValuesInsert } from './sql-values-insert';
 
 /** The delivery a unit of work handles: which consumer got which message. */
 export interface Delivery {
@@ -26,6 +28,8 @@ export type UnitOfWorkResult<T> = { status: 'processed'; value: T } | { status: 
 /**
  * Exactly-once effect for a message handler: the inbox row, the state change and the outbox rows
  * commit together, so a redelivered or duplicated message changes nothing the second time.
+ * Opening the transaction and claiming the message is one round trip, and so is writing the outbox
+ * and committing: a handler's one or two statements of its own cost two more, not four (ADR 0012).
  */
 export class UnitOfWork {
   constructor(
@@ -38,33 +42,41 @@ export class UnitOfWork {
   async handle<T>(delivery: Delivery, work: (tx: TenantTransaction) => Promise<T>): Promise<UnitOfWorkResult<T>> {
     const { envelope } = delivery;
     const emitted: OutgoingEvent[] = [];
-    const result = await this.dataSource.transaction(async (manager): Promise<UnitOfWorkResult<T>> => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO "${this.schema}".inbox (tenant_id, consumer, message_id) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING message_id`,
-        [envelope.tenantId, delivery.consumerName, envelope.id],
-      );
-      if (inserted.length === 0) return { status: 'duplicate' };
+    const runner = this.dataSource.createQueryRunner();
+    const connection = (await runner.connect()) as PoolClient;
+    try {
+      const [, claim] = (await connection.query(
+        `START TRANSACTION; ${sqlValuesInsert(`"${this.schema}".inbox (tenant_id, consumer, message_id)`, [[envelope.tenantId, delivery.consumerName, envelope.id]])} ON CONFLICT DO NOTHING RETURNING message_id`,
+      )) as unknown as QueryResult[];
+      if (claim.rowCount === 0) {
+        await connection.query('ROLLBACK');
+        return { status: 'duplicate' };
+      }
       const tx: TenantTransaction = {
         tenantId: envelope.tenantId,
-        manager,
-        query: (sql, params) => manager.query(sql, params),
+        manager: runner.manager,
+        query: (sql, params) => runner.query(sql, params),
         emit: (event, payload, options) => {
           emitted.push(encodeEvent(this.source, event, payload, { ...correlationOf(envelope), causationId: envelope.id, ...options }));
         },
       };
       const value = await work(tx);
-      // One statement for all of them: each round trip inside the transaction holds its locks longer.
-      if (emitted.length > 0) {
-        const rows = emitted.map((_, index) => `($${index * 5 + 1}, $${index * 5 + 2}, $${index * 5 + 3}, $${index * 5 + 4}, $${index * 5 + 5})`);
-        await manager.query(
-          `INSERT INTO "${this.schema}".outbox (id, tenant_id, subject, envelope, payload) VALUES ${rows.join(', ')}`,
-          emitted.flatMap((outgoing) => [outgoing.envelope.id, outgoing.envelope.tenantId, outgoing.subject, outgoing.envelope, Buffer.from(outgoing.data)]),
-        );
-      }
+      await connection.query(emitted.length > 0 ? `${outboxInsert(this.schema, emitted)}; COMMIT` : 'COMMIT');
+      if (emitted.length > 0) void this.relay.publishCommitted(emitted);
       return { status: 'processed', value };
-    });
-    if (result.status === 'processed' && emitted.length > 0) void this.relay.publishCommitted(emitted);
-    return result;
+    } catch (error) {
+      // Whichever statement failed, the transaction is rolled back (a lost connection is discarded by the pool on its error).
+      await connection.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 }
+
+/** The transaction's events, one statement for all of them (each statement inside the transaction holds its locks longer). */
+const outboxInsert = (schema: string, emitted: OutgoingEvent[]): string =>
+  sqlValuesInsert(
+    `"${schema}".outbox (id, tenant_id, subject, envelope, payload)`,
+    emitted.map((outgoing) => [outgoing.envelope.id, outgoing.envelope.tenantId, outgoing.subject, JSON.stringify(outgoing.envelope), outgoing.data]),
+  );
