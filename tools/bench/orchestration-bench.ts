@@ -174,7 +174,7 @@ async function dagRun(gateway: string, token: string) {
   const sessionId = `dag-${randomUUID()}`;
   const run = await call(gateway, token, 'POST', '/v7/agents/bench_agent/run', { input: TEN_STEP_GOAL, session_id: sessionId, timeout_ms: 120_000 });
   if (run.body.status !== 'completed') throw new Error(`DAG run ended ${String(run.body.status)}: ${JSON.stringify(run.body)}`);
-  const events = await sessionEvents(gateway, token, sessionId);
+  const events = await storedThroughCompletion(gateway, token, sessionId);
   const at = (event: StoredEvent) => Date.parse(event.time);
   const requested = events.find((event) => event.type === 'sigil.run.v1.requested');
   const completed = events.find((event) => event.type === 'sigil.run.v1.completed');
@@ -220,6 +220,16 @@ function maxInFlight(events: StoredEvent[], at: (event: StoredEvent) => number):
     most = Math.max(most, inFlight);
   }
   return most;
+}
+
+/** The session's events once the run's completion is among them: the event-store stores each a moment after it crossed the bus. */
+async function storedThroughCompletion(gateway: string, token: string, sessionId: string): Promise<StoredEvent[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const events = await sessionEvents(gateway, token, sessionId);
+    if (events.some((event) => event.type === 'sigil.run.v1.completed') || Date.now() > deadline) return events;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function sessionEvents(gateway: string, token: string, sessionId: string): Promise<StoredEvent[]> {

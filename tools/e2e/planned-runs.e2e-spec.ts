@@ -41,6 +41,13 @@ describe('planned runs: DAG plans in parallel, tools, budgets, cancel, deadlines
       if (batch.length < 100) return events;
     }
   };
+  /** The event-store stores what crosses the bus a moment after it crossed: a finished run's last events may still be on their way. */
+  const sessionEventsThrough = (sessionId: string, lastType: string): Promise<SessionEvent[]> =>
+    eventually(async () => {
+      const events = await sessionEvents(sessionId);
+      expect(events.map((event) => event.type)).toContain(lastType);
+      return events;
+    });
   const planStepOf = (event: SessionEvent) => String(event.payload.stepId).split(':').at(-2);
   const at = (event: SessionEvent) => Date.parse(event.time);
 
@@ -73,7 +80,7 @@ describe('planned runs: DAG plans in parallel, tools, budgets, cancel, deadlines
       ['s5', 'completed'],
     ]);
 
-    const events = await sessionEvents('dag-session');
+    const events = await sessionEventsThrough('dag-session', 'sigil.run.v1.completed');
     const plan = events.find((event) => event.type === 'sigil.run.v1.plan_created');
     expect((plan?.payload.plan as { steps: { stepId: string; dependsOn?: string[] }[] }).steps.map((step) => [step.stepId, step.dependsOn ?? []])).toEqual([
       ['s1', []],
@@ -167,7 +174,7 @@ describe('planned runs: DAG plans in parallel, tools, budgets, cancel, deadlines
     expect(cancelled.error).toMatchObject({ error_code: 'RUN_004' });
     expect((cancelled.steps as RunStep[]).find((step) => step.id === 's1')?.status).toBe('completed');
     expect((cancelled.steps as RunStep[]).find((step) => step.id === 's5')?.status).toBe('cancelled');
-    const events = await sessionEvents('cancel-session');
+    const events = await sessionEventsThrough('cancel-session', 'sigil.run.v1.cancelled');
     const cancelledAt = at(events.find((event) => event.type === 'sigil.run.v1.cancelled') as SessionEvent);
     expect(events.filter((event) => event.type === 'sigil.reasoning.v1.step_requested' && at(event) > cancelledAt)).toEqual([]);
     expect((await api('POST', `/v7/runs/${runId}/cancel`, {})).status).toBe(409);
@@ -197,7 +204,7 @@ describe('planned runs: DAG plans in parallel, tools, budgets, cancel, deadlines
       return current.body;
     }, 60_000);
     expect((done.steps as RunStep[]).every((step) => step.status === 'completed')).toBe(true);
-    const events = await sessionEvents('crash-session');
+    const events = await sessionEventsThrough('crash-session', 'sigil.run.v1.completed');
     const dispatched = events.filter((event) => event.type === 'sigil.reasoning.v1.step_requested').map((event) => String(event.payload.stepId));
     expect(new Set(dispatched).size).toBe(dispatched.length);
     const stored = await db.query(`SELECT count(*)::int AS n FROM memory.memory_items WHERE tenant_id = $1 AND content LIKE '%Kestrel%'`, [TENANT]);
