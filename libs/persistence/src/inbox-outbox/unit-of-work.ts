@@ -43,8 +43,9 @@ export class UnitOfWork {
     const { envelope } = delivery;
     const emitted: OutgoingEvent[] = [];
     const runner = this.dataSource.createQueryRunner();
-    const connection = (await runner.connect()) as PoolClient;
+    let connection: PoolClient | undefined;
     try {
+      connection = (await runner.connect()) as PoolClient;
       const [, claim] = (await connection.query(
         `START TRANSACTION; ${sqlValuesInsert(`"${this.schema}".inbox (tenant_id, consumer, message_id)`, [[envelope.tenantId, delivery.consumerName, envelope.id]])} ON CONFLICT DO NOTHING RETURNING message_id`,
       )) as unknown as QueryResult[];
@@ -66,7 +67,7 @@ export class UnitOfWork {
       return { status: 'processed', value };
     } catch (error) {
       // Whichever statement failed, the transaction is rolled back (a lost connection is discarded by the pool on its error).
-      await connection.query('ROLLBACK').catch(() => undefined);
+      await connection?.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       await runner.release();
