@@ -173,8 +173,9 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
       single = await createServiceDataSource({ url: testInfrastructure().databaseUrl, schema: FIXTURE_SCHEMA, migrations: fixtureMigrations, poolSize: 1 }).initialize();
       // One call of a pg client's query is one round trip, whether it holds one statement or several.
       (single.driver as unknown as { master: Pool }).master.on('acquire', (client) => {
+        if ((client as { counted?: true }).counted) return;
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        if (!(client as { counted?: true }).counted) Object.assign(client, { counted: true, query: (...args: unknown[]) => (roundTrips++, query(...args)) });
+        Object.assign(client, { counted: true, query: (...args: unknown[]) => (roundTrips++, query(...args)) });
       });
     });
 
