@@ -12,6 +12,15 @@ export interface OutboxRelayLogger {
   warn(message: string): void;
 }
 
+export interface OutboxRelayTiming {
+  /** Rows one sweep statement takes. */
+  batchSize?: number;
+  /** Rows younger than this are still being published by the transaction that wrote them. */
+  graceMs?: number;
+  /** How long published rows wait to be marked together; well within graceMs, so the sweep leaves them alone. */
+  markDelayMs?: number;
+}
+
 /**
  * Publishes committed outbox rows to JetStream, oldest first. Rows are locked while published, so
  * replicas share the work; a row whose publish fails stays for the next sweep, and a row published
@@ -24,18 +33,17 @@ export class OutboxRelay {
   private timer?: NodeJS.Timeout;
   private readonly published: string[] = [];
   private markTimer?: NodeJS.Timeout;
+  private readonly timing: Required<OutboxRelayTiming>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
     private readonly publisher: EventPublisher,
     private readonly logger: OutboxRelayLogger,
-    private readonly batchSize = 100,
-    /** Rows younger than this are still being published by the transaction that wrote them. */
-    private readonly graceMs = 2_000,
-    /** How long published rows wait to be marked together; well within graceMs, so the sweep leaves them alone. */
-    private readonly markDelayMs = 50,
-  ) {}
+    timing: OutboxRelayTiming = {},
+  ) {
+    this.timing = { batchSize: 100, graceMs: 2_000, markDelayMs: 50, ...timing };
+  }
 
   /** Sweeps periodically to catch rows left by a crash or a failed publish; starting twice keeps one timer. */
   start(intervalMs = 1_000): void {
@@ -70,7 +78,7 @@ export class OutboxRelay {
     } catch (error) {
       this.logger.warn(`outbox relay (${this.schema}) leaves ${events.length - sent} event(s) to its sweep: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.markTimer ??= setTimeout(() => void this.markPublished(), this.markDelayMs);
+    this.markTimer ??= setTimeout(() => void this.markPublished(), this.timing.markDelayMs);
   }
 
   private async markPublished(): Promise<void> {
@@ -104,7 +112,7 @@ export class OutboxRelay {
         do {
           published = await this.publishBatch();
           total += published;
-        } while (published === this.batchSize);
+        } while (published === this.timing.batchSize);
       } catch (error) {
         this.logger.warn(`outbox relay (${this.schema}) will retry: ${error instanceof Error ? error.message : String(error)}`);
         return total;
@@ -119,7 +127,7 @@ export class OutboxRelay {
         `SELECT id, subject, envelope, payload FROM "${this.schema}".outbox
          WHERE published_at IS NULL AND created_at < now() - make_interval(secs => $2)
          ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize, this.graceMs / 1000],
+        [this.timing.batchSize, this.timing.graceMs / 1000],
       );
       for (const row of rows) {
         await this.publisher.publishEncoded({ subject: row.subject, envelope: row.envelope, data: new Uint8Array(row.payload) });

@@ -105,7 +105,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     const tenantId = `tenant-mark-${randomUUID()}`;
     const marks = countingStatements(dataSource, (sql) => sql.includes('SET published_at'));
     // A mark window far longer than three commits and publishes take, even on a loaded machine (50 ms in service was not, once, in CI).
-    const relay = new OutboxRelay(marks.dataSource, FIXTURE_SCHEMA, publisher, { warn: () => undefined }, undefined, undefined, 1_000);
+    const relay = new OutboxRelay(marks.dataSource, FIXTURE_SCHEMA, publisher, { warn: () => undefined }, { markDelayMs: 1_000 });
     const unitOfWork = new UnitOfWork(dataSource, FIXTURE_SCHEMA, 'mark-test', relay);
     const received: string[] = [];
     services.push(await startFixtureService('mark-test', testInfrastructure().natsUrl, [relayed], [fixtureController<FixtureWork>(relayed, {}, async (work) => void received.push(work.workId))]));
