@@ -22,7 +22,8 @@ interface Waiter {
 
 /**
  * Lets a request wait for its run to finish: every gateway replica listens to runs' ends on
- * plain NATS (JetStream publishes reach core subscribers too) and wakes the request that waits.
+ * plain NATS (JetStream publishes reach core subscribers too) and wakes the request that waits;
+ * the run id header says whether a replica holds one before it decodes anything.
  */
 @Injectable()
 export class RunOutcomes implements OnModuleInit, OnModuleDestroy {
@@ -51,6 +52,9 @@ export class RunOutcomes implements OnModuleInit, OnModuleDestroy {
     return this.nats.subscribe(definition.subject, {
       callback: (error, msg) => {
         if (error) return;
+        // Every replica hears every run's end; only the one holding the request decodes it (no header: decode to find out).
+        const runId = msg.headers?.get(Header.runId);
+        if (runId && !this.waiters.has(runId)) return;
         try {
           const event = fromBinary(definition.schema, msg.data);
           this.settle(event.runId, msg.headers?.get(Header.tenantId), outcome(event));
