@@ -1,8 +1,9 @@
 import { create, toBinary } from '@bufbuild/protobuf';
 import { Logger } from '@nestjs/common';
+import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { Events } from '@sigil/catalog';
-import { connectToNats, createEnvelope, envelopeToHeaders } from '@sigil/messaging';
+import { allEvents, Events } from '@sigil/catalog';
+import { connectToNats, createEnvelope, ensureStreams, envelopeToHeaders, streamConfigs } from '@sigil/messaging';
 import { testInfrastructure } from '@sigil/testing';
 import { randomUUID } from 'node:crypto';
 import { RunOutcomes } from './run-outcomes';
@@ -20,6 +21,8 @@ describe('run outcomes on NATS', () => {
     // What the service logs, kept for the test to read (Nest's own hook for another logger).
     Logger.overrideLogger({ log: () => undefined, error: () => undefined, warn: (message: unknown) => void warnings.push(String(message)) });
     nats = await connectToNats(testInfrastructure().natsUrl, 'run-outcomes-test');
+    // The run stream as services declare it, so the test can show it stores none of its messages.
+    await ensureStreams(await jetstreamManager(nats), streamConfigs(allEvents.filter((event) => event.stream === Events.RunCompleted.stream)));
     outcomes = new RunOutcomes(nats);
     await outcomes.onModuleInit();
   });
@@ -33,11 +36,28 @@ describe('run outcomes on NATS', () => {
     await nats.drain();
   });
 
+  /**
+   * On plain NATS, as the gateway hears it. The stream that keeps run events would store it too, and
+   * the services other test files start would consume it: a stream name no stream has makes the
+   * stream refuse it, while subscribers still get it.
+   */
   const publishCompletion = async (runId: string, data: Uint8Array, tenantId = TENANT) => {
     const envelope = createEnvelope({ type: Events.RunCompleted.type, source: 'planner', dataSchema: 'proto:sigil.run.v1.RunCompleted', tenantId, runId });
-    nats.publish(Events.RunCompleted.subject, data, { headers: envelopeToHeaders(envelope) });
+    const headers = envelopeToHeaders(envelope);
+    headers.set('Nats-Expected-Stream', 'RUN_OUTCOMES_TEST_ONLY');
+    nats.publish(Events.RunCompleted.subject, data, { headers });
     await nats.flush();
   };
+  const lastStoredRunEvent = async () => (await (await jetstreamManager(nats)).streams.info(Events.RunCompleted.stream)).state.last_seq;
+  let storedBefore: number;
+
+  beforeEach(async () => {
+    storedBefore = await lastStoredRunEvent();
+  });
+
+  afterEach(async () => {
+    expect(await lastStoredRunEvent()).toBe(storedBefore);
+  });
   const completionOf = (runId: string) => toBinary(Events.RunCompleted.schema, create(Events.RunCompleted.schema, { runId, sessionId: 's', response: `answer of ${runId}` }));
 
   it("given a request waiting for its run, when the run's completion is heard, then the wait ends with the completed event", async () => {
