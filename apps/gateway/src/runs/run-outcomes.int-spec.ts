@@ -1,6 +1,6 @@
 import { create, toBinary } from '@bufbuild/protobuf';
 import { Logger } from '@nestjs/common';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { allEvents, Events } from '@sigil/catalog';
 import { connectToNats, createEnvelope, ensureStreams, envelopeToHeaders, streamConfigs } from '@sigil/messaging';
@@ -14,27 +14,10 @@ const NOT_A_RUN_COMPLETED = new Uint8Array([0xff, 0xff, 0xff, 0xff]);
 /** Waiting for runs' ends, heard on the real nats-server as every gateway replica hears them. */
 describe('run outcomes on NATS', () => {
   let nats: NatsConnection;
+  let jsm: JetStreamManager;
   let outcomes: RunOutcomes;
+  let storedBefore: number;
   const warnings: string[] = [];
-
-  beforeAll(async () => {
-    // What the service logs, kept for the test to read (Nest's own hook for another logger).
-    Logger.overrideLogger({ log: () => undefined, error: () => undefined, warn: (message: unknown) => void warnings.push(String(message)) });
-    nats = await connectToNats(testInfrastructure().natsUrl, 'run-outcomes-test');
-    // The run stream as services declare it, so the test can show it stores none of its messages.
-    await ensureStreams(await jetstreamManager(nats), streamConfigs(allEvents.filter((event) => event.stream === Events.RunCompleted.stream)));
-    outcomes = new RunOutcomes(nats);
-    await outcomes.onModuleInit();
-  });
-
-  beforeEach(() => {
-    warnings.length = 0;
-  });
-
-  afterAll(async () => {
-    outcomes.onModuleDestroy();
-    await nats.drain();
-  });
 
   /**
    * On plain NATS, as the gateway hears it. The stream that keeps run events would store it too, and
@@ -48,17 +31,33 @@ describe('run outcomes on NATS', () => {
     nats.publish(Events.RunCompleted.subject, data, { headers });
     await nats.flush();
   };
-  const lastStoredRunEvent = async () => (await (await jetstreamManager(nats)).streams.info(Events.RunCompleted.stream)).state.last_seq;
-  let storedBefore: number;
+  const completionOf = (runId: string) => toBinary(Events.RunCompleted.schema, create(Events.RunCompleted.schema, { runId, sessionId: 's', response: `answer of ${runId}` }));
+  const lastStoredRunEvent = async () => (await jsm.streams.info(Events.RunCompleted.stream)).state.last_seq;
+
+  beforeAll(async () => {
+    // What the service logs, kept for the test to read (Nest's own hook for another logger).
+    Logger.overrideLogger({ log: () => undefined, error: () => undefined, warn: (message: unknown) => void warnings.push(String(message)) });
+    nats = await connectToNats(testInfrastructure().natsUrl, 'run-outcomes-test');
+    jsm = await jetstreamManager(nats);
+    // The run stream as services declare it, so the test can show it stores none of its messages.
+    await ensureStreams(jsm, streamConfigs(allEvents.filter((event) => event.stream === Events.RunCompleted.stream)));
+    outcomes = new RunOutcomes(nats);
+    await outcomes.onModuleInit();
+  });
 
   beforeEach(async () => {
+    warnings.length = 0;
     storedBefore = await lastStoredRunEvent();
   });
 
   afterEach(async () => {
     expect(await lastStoredRunEvent()).toBe(storedBefore);
   });
-  const completionOf = (runId: string) => toBinary(Events.RunCompleted.schema, create(Events.RunCompleted.schema, { runId, sessionId: 's', response: `answer of ${runId}` }));
+
+  afterAll(async () => {
+    outcomes.onModuleDestroy();
+    await nats.drain();
+  });
 
   it("given a request waiting for its run, when the run's completion is heard, then the wait ends with the completed event", async () => {
     const runId = randomUUID();
