@@ -1,5 +1,5 @@
 import type { RunRequested } from '@sigil/schemas';
-import type { Sql } from '@sigil/persistence';
+import { inlineSql, type Sql, type TenantTransaction } from '@sigil/persistence';
 
 /** What POST /v7/contracts/execute asked of a run; null where it asked nothing. */
 export interface RunOverrides {
@@ -17,11 +17,11 @@ export function overridesOf(run: RunRequested): RunOverrides {
 
 
 /** Every run gets a row, overrides or not: its presence tells the route handler the request was seen. */
-export async function saveRunRequest(sql: Sql, tenantId: string, runId: string, overrides: RunOverrides): Promise<void> {
-  await sql.query(
-    `INSERT INTO contracts.run_requests (tenant_id, run_id, contract_name, contract_json, force_strategy) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (tenant_id, run_id) DO NOTHING`,
-    [tenantId, runId, overrides.contractName, overrides.contractJson, overrides.forceStrategy],
+export function saveRunRequestAtCommit(tx: TenantTransaction, runId: string, overrides: RunOverrides): void {
+  tx.atCommit(
+    inlineSql`INSERT INTO contracts.run_requests (tenant_id, run_id, contract_name, contract_json, force_strategy)
+      VALUES (${tx.tenantId}, ${runId}, ${overrides.contractName}, ${overrides.contractJson}, ${overrides.forceStrategy})
+      ON CONFLICT (tenant_id, run_id) DO NOTHING`,
   );
 }
 

@@ -8,8 +8,8 @@ import { findContract } from '../contracts/contract-lookup';
 import { ParsedContracts } from '../contracts/parsed-contracts';
 import { NO_LEARNING, recentLearning } from '../learning/validation-history';
 import { chooseContract } from './contract-choice';
-import { lockRun, savePendingRoute, takePendingRoute } from './pending-routes';
-import { findRunOverrides, overridesOf, saveRunRequest, type RunOverrides } from './run-requests';
+import { lockRunStatement, savePendingRouteAtCommit, takePendingRoute } from './pending-routes';
+import { findRunOverrides, overridesOf, saveRunRequestAtCommit, type RunOverrides } from './run-requests';
 import { saveRunSelection } from './run-selections';
 import { selectionOutcome } from './selection-outcome';
 
@@ -23,24 +23,32 @@ export class SelectionController {
 
   @OnEvent(Events.RunRequested)
   async onRunRequested(@Payload() run: RunRequested, @Ctx() context: JetStreamContext): Promise<void> {
-    await this.unitOfWork.handle(deliveryOf(context), async (tx) => {
-      await lockRun(tx, tx.tenantId, run.runId);
-      const overrides = overridesOf(run);
-      await saveRunRequest(tx, tx.tenantId, run.runId, overrides);
-      const route = await takePendingRoute(tx, tx.tenantId, run.runId);
-      if (route) await this.select(tx, route, overrides);
-    });
+    const delivery = deliveryOf(context);
+    await this.unitOfWork.handle(
+      delivery,
+      async (tx) => {
+        const overrides = overridesOf(run);
+        saveRunRequestAtCommit(tx, run.runId, overrides);
+        const route = await takePendingRoute(tx, run.runId);
+        if (route) await this.select(tx, route, overrides);
+      },
+      lockRunStatement(delivery.envelope.tenantId, run.runId),
+    );
   }
 
   @OnEvent(Events.RouteDecided)
   async onRouteDecided(@Payload() route: RouteDecided, @Ctx() context: JetStreamContext): Promise<void> {
-    await this.unitOfWork.handle(deliveryOf(context), async (tx) => {
-      await lockRun(tx, tx.tenantId, route.runId);
-      const overrides = await findRunOverrides(tx, tx.tenantId, route.runId);
-      // The router answers the same request this service stores; when it is faster, the route waits for the request.
-      if (overrides) await this.select(tx, route, overrides);
-      else await savePendingRoute(tx, tx.tenantId, route);
-    });
+    const delivery = deliveryOf(context);
+    await this.unitOfWork.handle(
+      delivery,
+      async (tx) => {
+        const overrides = await findRunOverrides(tx, tx.tenantId, route.runId);
+        // The router answers the same request this service stores; when it is faster, the route waits for the request.
+        if (overrides) await this.select(tx, route, overrides);
+        else savePendingRouteAtCommit(tx, route);
+      },
+      lockRunStatement(delivery.envelope.tenantId, route.runId),
+    );
   }
 
   private async select(tx: TenantTransaction, route: RouteDecided, overrides: RunOverrides): Promise<void> {

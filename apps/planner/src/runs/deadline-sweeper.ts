@@ -23,9 +23,9 @@ function sweepDelivery(nowMs: number): Delivery {
 function asRunTransaction(tx: TenantTransaction, tenantId: string, state: RunState): TenantTransaction {
   return {
     tenantId,
-    manager: tx.manager,
     query: (sql, params) => tx.query(sql, params),
     emit: (event, payload, options) => tx.emit(event, payload, { tenantId, sessionId: state.sessionId, runId: state.runId, ...options }),
+    atCommit: (statement) => tx.atCommit(statement),
   };
 }
 

@@ -19,10 +19,11 @@ export class RunOrchestrator {
   ) {}
 
   async apply(delivery: Delivery, runId: string, sessionId: string, fact: FactSource): Promise<void> {
-    await this.unitOfWork.handle(delivery, async (tx) => {
-      const current = await runRepository.lock(tx, runId, sessionId);
-      await this.advance(tx, current, typeof fact === 'function' ? await fact(tx) : fact);
-    });
+    await this.unitOfWork.handle(
+      delivery,
+      async (tx, [locked]) => this.advance(tx, (locked as { state: RunState }).state, typeof fact === 'function' ? await fact(tx) : fact),
+      runRepository.lockStatement(delivery.envelope.tenantId, runId, sessionId),
+    );
   }
 
   /** For facts about a run that cannot start one (a cancel request): an unknown run is left alone. */
@@ -35,7 +36,7 @@ export class RunOrchestrator {
 
   /**
    * The one path every fact takes, the deadline sweep's included: fold it in, decide, answer a plan
-   * cache lookup within the same unit of work, then emit through the outbox and save.
+   * cache lookup within the same unit of work, then emit through the outbox and save (both go with the commit).
    */
   async advance(tx: TenantTransaction, current: RunState, fact: RunFact): Promise<void> {
     let { state, commands } = decide(evolve(current, fact), this.settings.run);
@@ -47,6 +48,6 @@ export class RunOrchestrator {
     }
     await this.planCache.carryOut(tx.tenantId, commands);
     emitCommands(tx, state, commands);
-    await runRepository.save(tx, state);
+    runRepository.saveAtCommit(tx, state);
   }
 }

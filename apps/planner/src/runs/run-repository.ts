@@ -1,6 +1,6 @@
 import type { HistoryTurn } from '@sigil/context';
 import { initialRunState, totalTokens, type RunState } from '@sigil/planning';
-import type { PageWindow, TenantTransaction } from '@sigil/persistence';
+import { inlineSql, type InlineSql, type PageWindow, type TenantTransaction } from '@sigil/persistence';
 import type { DataSource } from 'typeorm';
 import { finishedAt, type StoredRun } from './run-view';
 
@@ -32,18 +32,15 @@ export const SWEPT_STATUSES = `'accepted', 'planning', 'running', 'validating'`;
 /** Run saga state, one row per run, always read and written for the caller's tenant (the deadline sweep aside). */
 export const runRepository = {
   /**
-   * Locks the run's row for this transaction, creating it if this is the first fact about the run.
-   * One round trip: the no-op DO UPDATE takes the row lock FOR UPDATE would, and returns the state.
+   * Locks the run's row for this transaction, creating it if this is the first fact about the run,
+   * and answers its state: the no-op DO UPDATE takes the row lock FOR UPDATE would. Values inline,
+   * so it can open the unit of work in the same round trip as the inbox claim.
    */
-  async lock(tx: TenantTransaction, runId: string, sessionId: string): Promise<RunState> {
+  lockStatement(tenantId: string, runId: string, sessionId: string): InlineSql {
     const initial = initialRunState(runId, sessionId);
-    const [row] = await tx.query<{ state: RunState }>(
-      `INSERT INTO planner.runs (tenant_id, run_id, session_id, status, state) VALUES ($1, $2, $3, $4, $5)
+    return inlineSql`INSERT INTO planner.runs (tenant_id, run_id, session_id, status, state) VALUES (${tenantId}, ${runId}, ${sessionId}, ${initial.status}, ${initial})
        ON CONFLICT (tenant_id, run_id) DO UPDATE SET updated_at = planner.runs.updated_at
-       RETURNING state`,
-      [tx.tenantId, runId, sessionId, initial.status, initial],
-    );
-    return row.state;
+       RETURNING state`;
   },
 
   /** Locks the run's row if the run exists (a fact that cannot start a run, such as a cancel request). */
@@ -77,25 +74,18 @@ export const runRepository = {
     return rows.reverse().map((row) => ({ input: row.input ?? '', response: row.response ?? '' }));
   },
 
-  /** Writes the state and its queryable columns (agent, tokens, finish time, deadline) together. */
-  async save(tx: TenantTransaction, state: RunState): Promise<void> {
+  /**
+   * Writes the state and its queryable columns (agent, tokens, finish time, deadline) together, with
+   * the commit: nothing in the transaction reads the row after the saga has decided.
+   */
+  saveAtCommit(tx: TenantTransaction, state: RunState): void {
     const tokens = totalTokens(state);
-    await tx.query(
-      `UPDATE planner.runs
-       SET state = $3, status = $4, agent_name = $5, input_tokens = $6, output_tokens = $7, total_tokens = $8, finished_at = $9, deadline_ms = $10, updated_at = now()
-       WHERE tenant_id = $1 AND run_id = $2`,
-      [
-        tx.tenantId,
-        state.runId,
-        state,
-        state.status,
-        state.request?.agent.name ?? null,
-        tokens.inputTokens,
-        tokens.outputTokens,
-        tokens.inputTokens + tokens.outputTokens,
-        finishedAt(state)?.toISOString() ?? null,
-        state.request?.deadlineMs || null,
-      ],
+    tx.atCommit(
+      inlineSql`UPDATE planner.runs
+       SET state = ${state}, status = ${state.status}, agent_name = ${state.request?.agent.name ?? null},
+           input_tokens = ${tokens.inputTokens}, output_tokens = ${tokens.outputTokens}, total_tokens = ${tokens.inputTokens + tokens.outputTokens},
+           finished_at = ${finishedAt(state) ?? null}, deadline_ms = ${state.request?.deadlineMs || null}, updated_at = now()
+       WHERE tenant_id = ${tx.tenantId} AND run_id = ${state.runId}`,
     );
   },
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource, migrateServiceDatabase } from '../data-source/service-data-source';
 import { FIXTURE_SCHEMA, fixtureMigrations } from '../testing/fixture-database';
+import { inlineSql } from './inline-sql';
 import { OutboxRelay } from './outbox-relay';
 import { UnitOfWork, type TenantTransaction } from './unit-of-work';
 
@@ -225,6 +226,73 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
       expect(await unitOfWork.handle(cause, (tx) => effect(tx, 'trip-2'))).toMatchObject({ status: 'processed' });
       expect(await unitOfWork.handle(cause, (tx) => effect(tx, 'trip-2'))).toEqual({ status: 'duplicate' });
       expect(await effectsOf('trip-2', tenantId)).toEqual([{ worker: 'trips-test' }]);
+    });
+
+    it("given a handler whose first statement opens the unit of work and whose write waits for the commit, when handled, then two round trips commit it all, the opening's rows reach the work, and the queued write runs after the work's own statements", async () => {
+      const relay = new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
+      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', relay);
+      const cause = delivery();
+      roundTrips = 0;
+
+      const result = await unitOfWork.handle(
+        cause,
+        async (tx, opened) => {
+          tx.atCommit(inlineSql`UPDATE fixture.effects SET worker = ${'at-commit'} WHERE tenant_id = ${tx.tenantId} AND work_id = ${'trip-3'}`);
+          tx.atCommit(inlineSql`INSERT INTO fixture.effects (tenant_id, work_id, worker) VALUES (${tx.tenantId}, ${'trip-3'}, ${'queued-first'})`);
+          tx.emit(relayed, { workId: 'trip-3' });
+          return opened;
+        },
+        inlineSql`SELECT ${"it's open"}::text AS said, 41 + 1 AS answer`,
+      );
+
+      expect(result).toEqual({ status: 'processed', value: [{ said: "it's open", answer: 42 }] });
+      expect(roundTrips).toBe(2);
+      // Queued writes run in the order queued: the update found no row yet, so the insert's value stands.
+      expect(await effectsOf('trip-3', tenantId)).toEqual([{ worker: 'queued-first' }]);
+      await relay.stop();
+      expect(await single.query(`SELECT subject FROM fixture.outbox WHERE envelope->>'causationId' = $1`, [cause.envelope.id])).toEqual([{ subject: relayed.subject }]);
+    });
+
+    it('given a write queued for the commit that fails, when committed, then nothing of the unit commits and its retry is handled', async () => {
+      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined }));
+      const cause = delivery();
+
+      await expect(
+        unitOfWork.handle(cause, async (tx) => {
+          await effect(tx, 'trip-4');
+          tx.atCommit(inlineSql`INSERT INTO fixture.no_such_table VALUES (${1})`);
+        }),
+      ).rejects.toThrow(/no_such_table/);
+
+      expect(await effectsOf('trip-4', tenantId)).toEqual([]);
+      expect(await unitOfWork.handle(cause, (tx) => effect(tx, 'trip-4'))).toMatchObject({ status: 'processed' });
+      expect(await effectsOf('trip-4', tenantId)).toEqual([{ worker: 'trips-test' }]);
+    });
+
+    it('given the connection dies in the middle of a unit, when handled, then the unit fails, the process lives on, and the pool gives the retry a working connection', async () => {
+      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined }));
+      const cause = delivery();
+
+      await expect(
+        unitOfWork.handle(cause, async (tx) => {
+          await effect(tx, 'trip-6');
+          await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        }),
+      ).rejects.toThrow(/terminat/);
+
+      expect(await unitOfWork.handle(cause, (tx) => effect(tx, 'trip-6'))).toMatchObject({ status: 'processed' });
+      expect(await effectsOf('trip-6', tenantId)).toEqual([{ worker: 'trips-test' }]);
+    });
+
+    it("given a message handled before, when its opening statement writes, then the duplicate's write is rolled back with it", async () => {
+      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined }));
+      const cause = delivery();
+      const opening = (worker: string) => inlineSql`INSERT INTO fixture.effects (tenant_id, work_id, worker) VALUES (${tenantId}, ${'trip-5'}, ${worker}) RETURNING worker`;
+
+      expect(await unitOfWork.handle(cause, async (_tx, opened) => opened, opening('first'))).toEqual({ status: 'processed', value: [{ worker: 'first' }] });
+      expect(await unitOfWork.handle(cause, async (_tx, opened) => opened, opening('again'))).toEqual({ status: 'duplicate' });
+
+      expect(await effectsOf('trip-5', tenantId)).toEqual([{ worker: 'first' }]);
     });
   });
 });

@@ -1,9 +1,9 @@
 import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import { correlationOf, encodeEvent, type Envelope, type EventDefinition, type OutgoingEvent, type PublishOptions } from '@sigil/messaging';
-import type { PoolClient, QueryResult } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Pool, QueryResult, QueryResultRow } from 'pg';
+import type { DataSource } from 'typeorm';
 import type { OutboxRelay } from './outbox-relay';
-import { sqlValuesInsert } from './sql-values-insert';
+import { sqlValuesInsert, type InlineSql } from './inline-sql';
 
 /** The delivery a unit of work handles: which consumer got which message. */
 export interface Delivery {
@@ -17,10 +17,15 @@ export const deliveryOf = (context: Delivery): Delivery => ({ consumerName: cont
 /** A transaction scoped to the delivery's tenant, able to emit events through the outbox. */
 export interface TenantTransaction {
   readonly tenantId: string;
-  readonly manager: EntityManager;
+  /** A statement's rows (none for a write without RETURNING). */
   query<T = unknown>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Queues an event to be published once (and only if) this transaction commits. */
   emit<S extends DescMessage>(event: EventDefinition<S>, payload: MessageInitShape<S>, options?: Partial<PublishOptions>): void;
+  /**
+   * Queues a write whose result nothing reads to go with the commit, in its round trip; it runs
+   * after every statement of the work, and if it fails nothing commits.
+   */
+  atCommit(statement: InlineSql): void;
 }
 
 export type UnitOfWorkResult<T> = { status: 'processed'; value: T } | { status: 'duplicate' };
@@ -29,7 +34,11 @@ export type UnitOfWorkResult<T> = { status: 'processed'; value: T } | { status: 
  * Exactly-once effect for a message handler: the inbox row, the state change and the outbox rows
  * commit together, so a redelivered or duplicated message changes nothing the second time.
  * Opening the transaction and claiming the message is one round trip, and so is writing the outbox
- * and committing: a handler's one or two statements of its own cost two more, not four (ADR 0012).
+ * and committing (ADR 0012). A handler's first statement can ride with the opening (`opening`, its
+ * rows handed to the work) and its unread writes with the commit (`atCommit`): a handler that
+ * locks, reads nothing else and writes is two round trips in all. It takes its connection straight
+ * from the DataSource's pg pool: a TypeORM query runner and entity manager per message cost CPU and
+ * gave the handlers nothing they used.
  */
 export class UnitOfWork {
   constructor(
@@ -39,15 +48,22 @@ export class UnitOfWork {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async handle<T>(delivery: Delivery, work: (tx: TenantTransaction) => Promise<T>): Promise<UnitOfWorkResult<T>> {
+  async handle<T>(
+    delivery: Delivery,
+    work: (tx: TenantTransaction, opened: QueryResultRow[]) => Promise<T>,
+    opening?: InlineSql,
+  ): Promise<UnitOfWorkResult<T>> {
     const { envelope } = delivery;
     const emitted: OutgoingEvent[] = [];
-    const runner = this.dataSource.createQueryRunner();
-    let connection: PoolClient | undefined;
+    const writesAtCommit: InlineSql[] = [];
+    const connection = await this.pool().connect();
+    let broken: Error | undefined;
+    // A checked-out pg client has no listener for a dying connection's 'error' event, which would otherwise end the process.
+    const noteBroken = (error: Error) => (broken = error);
+    connection.on('error', noteBroken);
     try {
-      connection = (await runner.connect()) as PoolClient;
-      const [, claim] = (await connection.query(
-        `START TRANSACTION; ${sqlValuesInsert(`"${this.schema}".inbox (tenant_id, consumer, message_id)`, [[envelope.tenantId, delivery.consumerName, envelope.id]])} ON CONFLICT DO NOTHING RETURNING message_id`,
+      const [, claim, opened] = (await connection.query(
+        `START TRANSACTION; ${sqlValuesInsert(`"${this.schema}".inbox (tenant_id, consumer, message_id)`, [[envelope.tenantId, delivery.consumerName, envelope.id]])} ON CONFLICT DO NOTHING RETURNING message_id${opening ? `; ${opening}` : ''}`,
       )) as unknown as QueryResult[];
       if (claim.rowCount === 0) {
         await connection.query('ROLLBACK');
@@ -55,28 +71,39 @@ export class UnitOfWork {
       }
       const tx: TenantTransaction = {
         tenantId: envelope.tenantId,
-        manager: runner.manager,
-        query: (sql, params) => runner.query(sql, params),
+        query: async (sql, params) => (await connection.query(sql, params)).rows,
         emit: (event, payload, options) => {
           emitted.push(encodeEvent(this.source, event, payload, { ...correlationOf(envelope), causationId: envelope.id, ...options }));
         },
+        atCommit: (statement) => {
+          writesAtCommit.push(statement);
+        },
       };
-      const value = await work(tx);
-      await connection.query(emitted.length > 0 ? `${outboxInsert(this.schema, emitted)}; COMMIT` : 'COMMIT');
+      const value = await work(tx, opened?.rows ?? []);
+      if (emitted.length > 0) writesAtCommit.push(outboxInsert(this.schema, emitted));
+      await connection.query([...writesAtCommit, 'COMMIT'].join('; '));
       if (emitted.length > 0) void this.relay.publishCommitted(emitted);
       return { status: 'processed', value };
     } catch (error) {
-      // Whichever statement failed, the transaction is rolled back (a lost connection is discarded by the pool on its error).
-      await connection?.query('ROLLBACK').catch(() => undefined);
+      // Whichever statement failed, the transaction is rolled back; a connection that cannot even do that leaves the pool.
+      await connection.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
       throw error;
     } finally {
-      await runner.release();
+      connection.removeListener('error', noteBroken);
+      connection.release(broken);
     }
+  }
+
+  /** TypeORM's Postgres driver keeps its pg pool as `master`. */
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 }
 
 /** The transaction's events, one statement for all of them (each statement inside the transaction holds its locks longer). */
-const outboxInsert = (schema: string, emitted: OutgoingEvent[]): string =>
+const outboxInsert = (schema: string, emitted: OutgoingEvent[]): InlineSql =>
   sqlValuesInsert(
     `"${schema}".outbox (id, tenant_id, subject, envelope, payload)`,
     emitted.map((outgoing) => [outgoing.envelope.id, outgoing.envelope.tenantId, outgoing.subject, JSON.stringify(outgoing.envelope), outgoing.data]),
