@@ -1,5 +1,5 @@
 import type { RunRequested } from '@sigil/schemas';
-import { inlineSql, type Sql, type TenantTransaction } from '@sigil/persistence';
+import { inlineSql, type TenantTransaction } from '@sigil/persistence';
 
 /** What POST /v7/contracts/execute asked of a run; null where it asked nothing. */
 export interface RunOverrides {
@@ -25,10 +25,13 @@ export function saveRunRequestAtCommit(tx: TenantTransaction, runId: string, ove
   );
 }
 
-export async function findRunOverrides(sql: Sql, tenantId: string, runId: string): Promise<RunOverrides | undefined> {
-  const [row] = await sql.query<{ contract_name: string | null; contract_json: string | null; force_strategy: string | null }>(
-    `SELECT contract_name, contract_json, force_strategy FROM contracts.run_requests WHERE tenant_id = $1 AND run_id = $2`,
-    [tenantId, runId],
+/** The run's stored request, and whether the run has its selection already; undefined before the request is stored. */
+export async function findRunRequest(tx: TenantTransaction, runId: string): Promise<{ overrides: RunOverrides; selected: boolean } | undefined> {
+  const [row] = await tx.query<{ contract_name: string | null; contract_json: string | null; force_strategy: string | null; selected: boolean }>(
+    `SELECT request.contract_name, request.contract_json, request.force_strategy,
+            EXISTS (SELECT 1 FROM contracts.run_contracts chosen WHERE chosen.tenant_id = request.tenant_id AND chosen.run_id = request.run_id) AS selected
+     FROM contracts.run_requests request WHERE request.tenant_id = $1 AND request.run_id = $2`,
+    [tx.tenantId, runId],
   );
-  return row && { contractName: row.contract_name, contractJson: row.contract_json, forceStrategy: row.force_strategy };
+  return row && { overrides: { contractName: row.contract_name, contractJson: row.contract_json, forceStrategy: row.force_strategy }, selected: row.selected };
 }

@@ -1,5 +1,5 @@
 import type { FailureStrategy } from '@sigil/contracts';
-import type { Sql } from '@sigil/persistence';
+import { inlineSql, type Sql, type TenantTransaction } from '@sigil/persistence';
 import type { VerdictError } from './selection-errors';
 
 /** What a run was held to, kept so that its validation uses exactly that, whatever changes later. */
@@ -32,29 +32,20 @@ interface RunContractRow {
   selection_errors: VerdictError[] | null;
 }
 
-/** True when stored; false when the run already had a selection (a repeated route decision), which stands. */
-export async function saveRunSelection(sql: Sql, tenantId: string, runId: string, selection: RunSelection): Promise<boolean> {
-  const inserted = await sql.query(
-    `INSERT INTO contracts.run_contracts
+/**
+ * Stores the run's selection with the commit. Callers decide under the run's lock whether the run
+ * already has one (a repeated route decision's first selection stands); the conflict clause is the
+ * backstop that keeps the first.
+ */
+export function saveRunSelectionAtCommit(tx: TenantTransaction, runId: string, selection: RunSelection): void {
+  const selectionErrors = selection.selectionErrors.length > 0 ? JSON.stringify(selection.selectionErrors) : null;
+  tx.atCommit(
+    inlineSql`INSERT INTO contracts.run_contracts
        (tenant_id, run_id, contract_name, contract, inline_contract, failure_strategy, max_retries, token_budget, required_fields, reason, complexity, selection_errors)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (tenant_id, run_id) DO NOTHING RETURNING run_id`,
-    [
-      tenantId,
-      runId,
-      selection.contractName,
-      selection.contractJson,
-      selection.inline,
-      selection.failureStrategy,
-      selection.maxRetries,
-      selection.tokenBudget,
-      JSON.stringify(selection.requiredFields),
-      selection.reason,
-      selection.complexity,
-      selection.selectionErrors.length > 0 ? JSON.stringify(selection.selectionErrors) : null,
-    ],
+     VALUES (${tx.tenantId}, ${runId}, ${selection.contractName}, ${selection.contractJson}, ${selection.inline}, ${selection.failureStrategy}, ${selection.maxRetries},
+       ${selection.tokenBudget}, ${JSON.stringify(selection.requiredFields)}, ${selection.reason}, ${selection.complexity}, ${selectionErrors})
+     ON CONFLICT (tenant_id, run_id) DO NOTHING`,
   );
-  return inserted.length > 0;
 }
 
 export async function findRunContract(sql: Sql, tenantId: string, runId: string): Promise<RunContract | undefined> {

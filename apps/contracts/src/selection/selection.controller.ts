@@ -9,8 +9,8 @@ import { ParsedContracts } from '../contracts/parsed-contracts';
 import { NO_LEARNING, recentLearning } from '../learning/validation-history';
 import { chooseContract } from './contract-choice';
 import { lockRunStatement, savePendingRouteAtCommit, takePendingRoute } from './pending-routes';
-import { findRunOverrides, overridesOf, saveRunRequestAtCommit, type RunOverrides } from './run-requests';
-import { saveRunSelection } from './run-selections';
+import { findRunRequest, overridesOf, saveRunRequestAtCommit, type RunOverrides } from './run-requests';
+import { saveRunSelectionAtCommit } from './run-selections';
 import { selectionOutcome } from './selection-outcome';
 
 /** Chooses each run's contract once it is routed and its request is known, honouring what the request asked for. */
@@ -29,6 +29,7 @@ export class SelectionController {
       async (tx) => {
         const overrides = overridesOf(run);
         saveRunRequestAtCommit(tx, run.runId, overrides);
+        // A route waits only while the request is unseen, and nothing selects before the request is seen.
         const route = await takePendingRoute(tx, run.runId);
         if (route) await this.select(tx, route, overrides);
       },
@@ -42,10 +43,11 @@ export class SelectionController {
     await this.unitOfWork.handle(
       delivery,
       async (tx) => {
-        const overrides = await findRunOverrides(tx, tx.tenantId, route.runId);
+        const request = await findRunRequest(tx, route.runId);
         // The router answers the same request this service stores; when it is faster, the route waits for the request.
-        if (overrides) await this.select(tx, route, overrides);
-        else savePendingRouteAtCommit(tx, route);
+        if (!request) savePendingRouteAtCommit(tx, route);
+        // A repeated route decision for the run changes nothing: the first selection was announced and stands.
+        else if (!request.selected) await this.select(tx, route, request.overrides);
       },
       lockRunStatement(delivery.envelope.tenantId, route.runId),
     );
@@ -56,7 +58,7 @@ export class SelectionController {
     const learns = choice.kind === 'contract' && !choice.inline;
     const learning = learns ? await recentLearning(tx, tx.tenantId, choice.contract.name, Date.now()) : NO_LEARNING;
     const { selection, selected } = selectionOutcome(route, choice, learning);
-    // A repeated route decision for the run changes nothing: the first selection was announced and stands.
-    if (await saveRunSelection(tx, tx.tenantId, route.runId, selection)) tx.emit(Events.ContractSelected, selected);
+    saveRunSelectionAtCommit(tx, route.runId, selection);
+    tx.emit(Events.ContractSelected, selected);
   }
 }
