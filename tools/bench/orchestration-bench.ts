@@ -6,6 +6,7 @@ import path from 'node:path';
 import { call, serverTiming } from './bench-http';
 import { machineCpuTimes, stealPercent } from './machine-cpu';
 import { percentile, table } from './percentiles';
+import { runTimeline } from './run-timeline';
 
 /**
  * Issue 5's targets with the local provider: the orchestration overhead of a simple run, a 10-step
@@ -77,6 +78,9 @@ async function main(): Promise<void> {
         ],
       ),
     );
+    write();
+    write(`simple run, where the time goes: ms from the request to each event's creation by its producer (median of the last ${fast.simple.timeline.runs} runs)`);
+    write(table(['event', 'ms after run.requested', 'runs with it'], fast.simple.timeline.rows.map((row) => [row.type, row.medianMs, row.runs])));
   } finally {
     await stopInfrastructure(stateDir);
   }
@@ -97,6 +101,8 @@ async function createAgents(gateway: string, tokens: string[]): Promise<void> {
 }
 
 const WARM_UP_RUNS = 20;
+/** The last measured runs whose stored events show where a run's time goes. */
+const TIMELINE_RUNS = 50;
 
 /**
  * Sequential synchronous runs of a simple question: the gateway's Server-Timing `run` is accepted →
@@ -112,12 +118,14 @@ async function simpleRuns(gateway: string, token: string) {
   for (let index = 0; index < WARM_UP_RUNS; index++) await simpleRun(index);
   const waits: number[] = [];
   const clients: number[] = [];
+  const sessions: string[] = [];
   const [cpuBefore, measuredFrom] = [machineCpuTimes(), performance.now()];
   for (let index = WARM_UP_RUNS; index < WARM_UP_RUNS + SIMPLE_RUNS; index++) {
     const started = performance.now();
     const run = await simpleRun(index);
     clients.push(performance.now() - started);
     waits.push(serverTiming(run.headers, 'run'));
+    sessions.push(String(run.body.session_id));
   }
   const cpuAfter = machineCpuTimes();
   const busyMs = cpuAfter.busyMs - cpuBefore.busyMs;
@@ -128,7 +136,15 @@ async function simpleRuns(gateway: string, token: string) {
     cpuMsPerRun: busyMs / SIMPLE_RUNS,
     coresBusy: busyMs / (performance.now() - measuredFrom),
     stealPercent: stealPercent(cpuBefore, cpuAfter),
+    timeline: await simpleRunTimeline(gateway, token, sessions.slice(-TIMELINE_RUNS)),
   };
+}
+
+/** Read after the measured runs, so the reads do not load them. Each simple run is its session's only run. */
+async function simpleRunTimeline(gateway: string, token: string, sessions: string[]) {
+  const runs: StoredEvent[][] = [];
+  for (const sessionId of sessions) runs.push(await storedThroughCompletion(gateway, token, sessionId));
+  return { runs: runs.length, rows: runTimeline(runs, 'sigil.run.v1.requested') };
 }
 
 /** Runs accepted at once (async), spread over tenants so no tenant's rate limit is what is measured, then awaited. */
