@@ -21,7 +21,7 @@ export class RunOrchestrator {
   async apply(delivery: Delivery, runId: string, sessionId: string, fact: FactSource): Promise<void> {
     await this.unitOfWork.handle(
       delivery,
-      async (tx, [locked]) => this.advance(tx, (locked as { state: RunState }).state, typeof fact === 'function' ? await fact(tx) : fact),
+      async (tx, locked) => this.advance(tx, runRepository.lockedState(locked), typeof fact === 'function' ? await fact(tx) : fact),
       runRepository.lockStatement(delivery.envelope.tenantId, runId, sessionId),
     );
   }

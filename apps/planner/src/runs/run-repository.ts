@@ -43,6 +43,13 @@ export const runRepository = {
        RETURNING state`;
   },
 
+  /** The state `lockStatement` answered with. */
+  lockedState(rows: { state?: RunState }[]): RunState {
+    const [row] = rows;
+    if (!row?.state) throw new Error('the run lock answered no state');
+    return row.state;
+  },
+
   /** Locks the run's row if the run exists (a fact that cannot start a run, such as a cancel request). */
   async lockExisting(tx: TenantTransaction, runId: string): Promise<RunState | undefined> {
     const [row] = await tx.query<{ state: RunState }>(`SELECT state FROM planner.runs WHERE tenant_id = $1 AND run_id = $2 FOR UPDATE`, [tx.tenantId, runId]);
