@@ -169,6 +169,8 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     const relayed = fixtureEvent('round_trips');
     const tenantId = `tenant-trips-${randomUUID()}`;
     const delivery = () => ({ consumerName: 'trips-test', envelope: createEnvelope({ type: 'fixture.cause', source: 'trips-test', dataSchema: 'proto:fixture', tenantId }) });
+    const quietRelay = () => new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
+    const unitOfWorkOnSingle = (relay = quietRelay()) => new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', relay);
     const effect = (tx: TenantTransaction, workId: string) => tx.query(`INSERT INTO fixture.effects (tenant_id, work_id, worker) VALUES ($1, $2, 'trips-test')`, [tx.tenantId, workId]);
 
     beforeAll(async () => {
@@ -187,8 +189,8 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     });
 
     it('given a handler with one statement and one event, when handled, then three round trips commit inbox, effect and outbox, and the event is relayed intact', async () => {
-      const relay = new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
-      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', relay);
+      const relay = quietRelay();
+      const unitOfWork = unitOfWorkOnSingle(relay);
       const received: { workId: string; causationId?: string }[] = [];
       services.push(
         await startFixtureService('trips-test', testInfrastructure().natsUrl, [relayed], [
@@ -213,7 +215,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     });
 
     it('given a handler that fails after its statement, when handled, then nothing stays, the connection is clean, and the same message is handled on its retry', async () => {
-      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined }));
+      const unitOfWork = unitOfWorkOnSingle();
       const cause = delivery();
 
       await expect(unitOfWork.handle(cause, async (tx) => {
@@ -229,8 +231,8 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     });
 
     it("given a handler whose first statement opens the unit of work and whose write waits for the commit, when handled, then two round trips commit it all, the opening's rows reach the work, and the queued write runs after the work's own statements", async () => {
-      const relay = new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
-      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', relay);
+      const relay = quietRelay();
+      const unitOfWork = unitOfWorkOnSingle(relay);
       const cause = delivery();
       roundTrips = 0;
 
@@ -254,7 +256,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     });
 
     it('given a write queued for the commit that fails, when committed, then nothing of the unit commits and its retry is handled', async () => {
-      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined }));
+      const unitOfWork = unitOfWorkOnSingle();
       const cause = delivery();
 
       await expect(
@@ -270,7 +272,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     });
 
     it('given the connection dies in the middle of a unit, when handled, then the unit fails, the process lives on, and the pool gives the retry a working connection', async () => {
-      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined }));
+      const unitOfWork = unitOfWorkOnSingle();
       const cause = delivery();
 
       await expect(
@@ -285,7 +287,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     });
 
     it("given a message handled before, when its opening statement writes, then the duplicate's write is rolled back with it", async () => {
-      const unitOfWork = new UnitOfWork(single, FIXTURE_SCHEMA, 'trips-test', new OutboxRelay(single, FIXTURE_SCHEMA, publisher, { warn: () => undefined }));
+      const unitOfWork = unitOfWorkOnSingle();
       const cause = delivery();
       const opening = (worker: string) => inlineSql`INSERT INTO fixture.effects (tenant_id, work_id, worker) VALUES (${tenantId}, ${'trip-5'}, ${worker}) RETURNING worker`;
 
