@@ -1,8 +1,9 @@
 import type { NatsConnection } from '@nats-io/nats-core';
+import { Events } from '@sigil/catalog';
 import { connectToNats, EventPublisher, QueryClient } from '@sigil/messaging';
 import { migrateServiceDatabase } from '@sigil/persistence';
 import { bootService, serviceMigrations, settingsFromEnv, type StartedService } from '@sigil/service-kit';
-import { testInfrastructure } from '@sigil/testing';
+import { purgeSubject, testInfrastructure } from '@sigil/testing';
 import { DataSource } from 'typeorm';
 import { memoryService } from '../memory.service';
 
@@ -37,6 +38,9 @@ export async function startMemory(client: string, env: Record<string, string> = 
   const infrastructure = testInfrastructure();
   await migrateServiceDatabase({ url: infrastructure.databaseUrl, schema: memoryService.schema, migrations: serviceMigrations(memoryService) });
   process.env.SIGIL_LOG_LEVEL = 'warn';
+  // Only this file's events: runs and resources other test files published (with no memory running) would
+  // otherwise reach this service, and its embedding and model servers, through the shared durable consumers.
+  for (const event of [Events.RunRequested, Events.RunCompleted, Events.ResourceStored]) await purgeSubject(event.subject);
   const service: StartedService = await withEnv(env, () =>
     bootService(memoryService, { ...settingsFromEnv(memoryService.name, 0), ...infrastructure, httpPort: 0 }),
   );
