@@ -1,6 +1,6 @@
 import { type Contract, getTemplate, parseContract } from '@sigil/contracts';
 import { chooseContract, type ContractChoice, type RouteFacts } from './contract-choice';
-import type { RunOverrides } from './run-requests';
+import type { RunOverrides } from './run-overrides';
 
 const LEAD_REVIEW_WIRE = {
   name: 'lead_review',

@@ -1,6 +1,6 @@
 import { type Contract, FAILURE_STRATEGIES, type FailureStrategy, getTemplate, selectContract } from '@sigil/contracts';
 import { parseContractJson } from '../contracts/contract-json';
-import type { RunOverrides } from './run-requests';
+import type { RunOverrides } from './run-overrides';
 import { contractCodeError, inlineContractErrors, unknownContractError, type VerdictError } from './selection-errors';
 
 /** What a run is held to: a contract, none (low complexity), or an override that cannot be honoured. */

@@ -1,5 +1,5 @@
 import type { FailureStrategy } from '@sigil/contracts';
-import { inlineSql, type Sql, type TenantTransaction } from '@sigil/persistence';
+import { inlineSql, type InlineSql, type Sql, type TenantTransaction } from '@sigil/persistence';
 import type { VerdictError } from './selection-errors';
 
 /** What a run was held to, kept so that its validation uses exactly that, whatever changes later. */
@@ -33,10 +33,15 @@ interface RunContractRow {
 }
 
 /**
- * Stores the run's selection with the commit. Callers decide under the run's lock whether the run
- * already has one (a repeated route decision's first selection stands); the conflict clause is the
- * backstop that keeps the first.
+ * Opens a route's unit of work: whether the run has its selection already (one row, `selected`).
+ * A route's id derives from its request's, so the same route is one message (JetStream's duplicate
+ * window, then the inbox); this check is for a run routed again under another id.
  */
+export function runSelectedStatement(tenantId: string, runId: string): InlineSql {
+  return inlineSql`SELECT EXISTS (SELECT 1 FROM contracts.run_contracts WHERE tenant_id = ${tenantId} AND run_id = ${runId}) AS selected`;
+}
+
+/** Stores the run's selection with the commit; the conflict clause keeps the first should two routes of a run race. */
 export function saveRunSelectionAtCommit(tx: TenantTransaction, runId: string, selection: RunSelection): void {
   const selectionErrors = selection.selectionErrors.length > 0 ? JSON.stringify(selection.selectionErrors) : null;
   tx.atCommit(

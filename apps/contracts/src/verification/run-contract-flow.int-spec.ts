@@ -58,7 +58,7 @@ const LEAD_REVIEW = {
   max_retries: 0,
 };
 
-/** What POST /v7/contracts/execute adds to a run request. */
+/** What POST /v7/contracts/execute adds to a run request, and the router copies into its route. */
 type ExecuteOverrides = { contractName?: string; contractJson?: string; forceStrategy?: string };
 type Route = Pick<MessageInitShape<typeof RouteDecidedSchema>, 'intent' | 'stratum' | 'complexity' | 'useContracts' | 'strategy'>;
 const RAI_AGENT_RUN: Route = { intent: 'run_agent', stratum: 'RAI', complexity: 0.75, useContracts: true, strategy: 'react' };
@@ -91,14 +91,9 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
     subscriptions.push(subscription);
   };
 
-  const startRun = (tenantId: string, run: string, overrides: ExecuteOverrides = {}) =>
-    publisher.publish(
-      Events.RunRequested,
-      { runId: run, sessionId: SESSION, agent: { name: 'closer', version: 1, stratum: 'RAI' }, input: TASK, requestId: `req-${run}`, requestedAtMs: BigInt(Date.now()), ...overrides },
-      { tenantId, sessionId: SESSION, runId: run },
-    );
-  const route = (tenantId: string, run: string, facts: Route, id?: string) =>
-    publisher.publish(Events.RouteDecided, { runId: run, sessionId: SESSION, ...facts }, { tenantId, sessionId: SESSION, runId: run, id });
+  /** Publishes the run's route as the router would, with what the run request asked of its contract. */
+  const route = (tenantId: string, run: string, facts: Route, overrides: ExecuteOverrides = {}, id?: string) =>
+    publisher.publish(Events.RouteDecided, { runId: run, sessionId: SESSION, ...facts, ...overrides }, { tenantId, sessionId: SESSION, runId: run, id });
   const requestValidation = (tenantId: string, run: string, attempt: number, output: string, totalTokens = 500) =>
     publisher.publish(
       Events.ValidationRequested,
@@ -125,10 +120,9 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
     );
   const promptContext = (tenantId: string, name: string) => queries.request(Queries.GetPromptContext, { name, task: TASK }, { tenantId });
 
-  /** Requests and routes a run, and waits for its selection. */
+  /** Routes a run, and waits for its selection. */
   const selectFor = async (tenantId: string, run: string, facts: Route, overrides: ExecuteOverrides = {}) => {
-    await startRun(tenantId, run, overrides);
-    await route(tenantId, run, facts);
+    await route(tenantId, run, facts, overrides);
     return selectedFor(tenantId, run);
   };
 
@@ -151,7 +145,7 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
   afterAll(async () => {
     subscriptions.forEach((subscription) => subscription.unsubscribe());
     const tenants = [SELECTING, LEARNING, FLOWS];
-    for (const table of ['contracts', 'run_requests', 'run_contracts', 'validations']) {
+    for (const table of ['contracts', 'run_contracts', 'validations']) {
       await dataSource?.query(`DELETE FROM contracts.${table} WHERE tenant_id = ANY($1)`, [tenants]);
     }
     await nc?.drain();
@@ -195,23 +189,11 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
       });
     });
 
-    it('keeps a route that arrives before its run request and selects as soon as the request comes, with no redelivery', async () => {
-      const run = runId('route-first');
-      await route(SELECTING, run, RAI_AGENT_RUN);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(selections.get(`${SELECTING}/${run}`)).toBeUndefined();
-      const requestedAt = Date.now();
-      await startRun(SELECTING, run);
-      expect((await selectedFor(SELECTING, run)).contractName).toBe('lead_qualification');
-      // Selected by the request's own handler: well inside the 200 ms a redelivered route would take.
-      expect(Date.now() - requestedAt).toBeLessThan(150);
-    });
-
     it('keeps the first selection when the run is routed again', async () => {
       const run = runId('routed-twice');
       await selectFor(SELECTING, run, RAI_AGENT_RUN);
       const again = `again-${run}`;
-      await route(SELECTING, run, { ...CHAT }, again);
+      await route(SELECTING, run, { ...CHAT }, {}, again);
       const consumed = () =>
         eventually(async () => {
           const rows = await dataSource.query(`SELECT 1 FROM contracts.inbox WHERE tenant_id = $1 AND message_id = $2`, [SELECTING, again]);
@@ -295,7 +277,6 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
 
     it('waits for the selection when validation is asked first', async () => {
       const run = runId('validation-first');
-      await startRun(FLOWS, run);
       await requestValidation(FLOWS, run, 1, 'Hello there');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(verdicts.get(`${FLOWS}/${run}`)).toBeUndefined();
@@ -322,7 +303,7 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
     });
   });
 
-  describe('execute overrides (RunRequested)', () => {
+  describe('execute overrides (carried by the route)', () => {
     it('holds a low-complexity run to the tenant’s contract by name, and validates against the snapshot even after the contract changes', async () => {
       const run = runId('named');
       const selected = await selectFor(FLOWS, run, CHAT, { contractName: 'lead_review' });

@@ -1,8 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events } from '@sigil/catalog';
-import { JetStreamContext, OnEvent } from '@sigil/messaging';
-import { deliveryOf, UnitOfWork } from '@sigil/persistence';
+import { correlationOf, EventPublisher, JetStreamContext, OnEvent } from '@sigil/messaging';
 import type { RunRequested } from '@sigil/schemas';
 import { MemoryRetrieval } from '../retrieval/memory-retrieval';
 import { RETRIEVAL_SETTINGS, type RetrievalSettings } from '../retrieval/retrieval-settings';
@@ -17,15 +16,16 @@ import { withinAllowance } from './token-allowance';
 @Controller()
 export class RecallController {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly publisher: EventPublisher,
     private readonly retrieval: MemoryRetrieval,
     @Inject(RETRIEVAL_SETTINGS) private readonly settings: RetrievalSettings,
   ) {}
 
   /**
-   * Exactly one `Recalled` per run, even when nothing is found (the planner may wait for it): the
-   * answer goes through the outbox with the request's inbox row, and its id derives from the request's.
-   * The search runs before that transaction (it reads the vector index and may ask the model), in
+   * Exactly one `Recalled` per run, even when nothing is found (the planner may wait for it). A
+   * recall only reads, so it is published straight away, not through a transaction and the outbox:
+   * its id derives from the request's, so a redelivery's answer is a duplicate that JetStream drops
+   * (and the planner's inbox after the stream's window). The search runs in
    * SIGIL_MEMORY_RECALL_MODE, rag by default: no model call on a run's critical path.
    */
   @OnEvent(Events.RunRequested)
@@ -33,8 +33,10 @@ export class RecallController {
     const recall = recallOf(request.input, this.settings.recall);
     const hits = recall.search ? (await this.retrieval.search(context.envelope.tenantId, recall.search)).hits : [];
     const { items, tokens } = withinAllowance(hits, recall.maxTokens);
-    await this.unitOfWork.handle(deliveryOf(context), async (tx) => {
-      tx.emit(Events.Recalled, { runId: request.runId, sessionId: request.sessionId, items, tokens: BigInt(tokens) }, { id: `${context.envelope.id}:recalled` });
-    });
+    await this.publisher.publish(
+      Events.Recalled,
+      { runId: request.runId, sessionId: request.sessionId, items, tokens: BigInt(tokens) },
+      { ...correlationOf(context.envelope), id: `${context.envelope.id}:recalled`, causationId: context.envelope.id },
+    );
   }
 }

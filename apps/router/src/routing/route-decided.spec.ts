@@ -4,7 +4,7 @@ import { RouteDecidedSchema } from '@sigil/schemas';
 import { routeDecidedPayload } from './route-decided';
 
 const flags = { useRouting: true, usePlanning: true, useMemory: true, useContracts: true, useEvolution: false };
-const run = { runId: 'run-1', sessionId: 'session-1' };
+const run = { runId: 'run-1', sessionId: 'session-1', contractName: '', contractJson: '', forceStrategy: '' };
 
 describe('route decided payload', () => {
   it('given a decision, when turned into the event payload, then every field of the decision is carried', () => {
@@ -32,6 +32,19 @@ describe('route decided payload', () => {
         'contracts off: complexity 0.446 <= 0.7',
         'evolution off: SIGIL_USE_EVOLUTION is off',
       ],
+      contractName: '',
+      contractJson: '',
+      forceStrategy: '',
+    });
+  });
+
+  it('given a run request with contract overrides, when routed, then the decision carries them for contracts to select by', () => {
+    const overridden = { ...run, contractName: 'lead_review', contractJson: '{"name": "inline"}', forceStrategy: 'partial' };
+    const decoded = fromBinary(RouteDecidedSchema, toBinary(RouteDecidedSchema, create(RouteDecidedSchema, routeDecidedPayload(overridden, decideRoute('hello', 'RTI', flags)))));
+    expect({ contractName: decoded.contractName, contractJson: decoded.contractJson, forceStrategy: decoded.forceStrategy }).toEqual({
+      contractName: 'lead_review',
+      contractJson: '{"name": "inline"}',
+      forceStrategy: 'partial',
     });
   });
 
