@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { decide, evolve, type RunCommand, type RunFact, type RunState } from '@sigil/planning';
 import { UnitOfWork, type Delivery, type TenantTransaction } from '@sigil/persistence';
 import { PLANNER_SETTINGS, type PlannerSettings } from '../settings/planner-settings';
+import { KeyedBatches } from './keyed-batches';
 import { PlanCache } from './plan-cache';
 import { emitCommands } from './run-commands';
 import { runRepository } from './run-repository';
@@ -9,21 +10,34 @@ import { runRepository } from './run-repository';
 /** A fact, or how to read it within the unit of work (the request's history is read under the run's lock). */
 export type FactSource = RunFact | ((tx: TenantTransaction) => Promise<RunFact>);
 
-/** Applies one fact to a run and carries out what the saga decides, exactly once per message. */
+interface DeliveredFact {
+  delivery: Delivery;
+  runId: string;
+  sessionId: string;
+  fact: FactSource;
+}
+
+/** At most this many of a run's facts in one unit of work. */
+const MAX_FACTS_PER_UNIT = 32;
+
+/**
+ * Applies facts to runs and carries out what the saga decides, exactly once per message. A run's
+ * facts that arrive while one of its units is in flight (its request, route, recall and contract
+ * come within milliseconds) are applied together in the next unit: one lock, one save and one
+ * commit instead of one each, in turn behind the run's row lock (ADR 0012).
+ */
 @Injectable()
 export class RunOrchestrator {
+  private readonly batches = new KeyedBatches<DeliveredFact>((facts) => this.applyAll(facts), MAX_FACTS_PER_UNIT);
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly planCache: PlanCache,
     @Inject(PLANNER_SETTINGS) private readonly settings: PlannerSettings,
   ) {}
 
-  async apply(delivery: Delivery, runId: string, sessionId: string, fact: FactSource): Promise<void> {
-    await this.unitOfWork.handle(
-      delivery,
-      async (tx, locked) => this.advance(tx, runRepository.lockedState(locked), typeof fact === 'function' ? await fact(tx) : fact),
-      runRepository.lockStatement(delivery.envelope.tenantId, runId, sessionId),
-    );
+  apply(delivery: Delivery, runId: string, sessionId: string, fact: FactSource): Promise<void> {
+    return this.batches.submit(`${delivery.envelope.tenantId}\n${runId}`, { delivery, runId, sessionId, fact });
   }
 
   /** For facts about a run that cannot start one (a cancel request): an unknown run is left alone. */
@@ -34,11 +48,32 @@ export class RunOrchestrator {
     });
   }
 
-  /**
-   * The one path every fact takes, the deadline sweep's included: fold it in, decide, answer a plan
-   * cache lookup within the same unit of work, then emit through the outbox and save (both go with the commit).
-   */
+  /** The path of a single fact, the deadline sweep's: fold it in, carry it out, save with the commit. */
   async advance(tx: TenantTransaction, current: RunState, fact: RunFact): Promise<void> {
+    runRepository.saveAtCommit(tx, await this.carryOut(tx, current, fact));
+  }
+
+  private async applyAll(facts: DeliveredFact[]): Promise<void> {
+    const [{ delivery, runId, sessionId }] = facts;
+    await this.unitOfWork.handleAll(
+      facts.map((delivered) => delivered.delivery),
+      async (claimed, locked) => {
+        let state = runRepository.lockedState(locked);
+        for (const { delivery: claimedDelivery, tx } of claimed) {
+          const { fact } = facts.find((delivered) => delivered.delivery === claimedDelivery) as DeliveredFact;
+          state = await this.carryOut(tx, state, typeof fact === 'function' ? await fact(tx) : fact);
+        }
+        runRepository.saveAtCommit(claimed[claimed.length - 1].tx, state);
+      },
+      runRepository.lockStatement(delivery.envelope.tenantId, runId, sessionId),
+    );
+  }
+
+  /**
+   * Folds one fact in, decides, answers a plan cache lookup within the same unit of work, and emits
+   * what was decided through the outbox (with the commit); the new state is the caller's to save.
+   */
+  private async carryOut(tx: TenantTransaction, current: RunState, fact: RunFact): Promise<RunState> {
     let { state, commands } = decide(evolve(current, fact), this.settings.run);
     const lookup = commands.find((command): command is Extract<RunCommand, { type: 'look_up_plan' }> => command.type === 'look_up_plan');
     if (lookup) {
@@ -48,6 +83,6 @@ export class RunOrchestrator {
     }
     await this.planCache.carryOut(tx.tenantId, commands);
     emitCommands(tx, state, commands);
-    runRepository.saveAtCommit(tx, state);
+    return state;
   }
 }

@@ -286,6 +286,38 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
       expect(await effectsOf('trip-6', tenantId)).toEqual([{ worker: 'trips-test' }]);
     });
 
+    it('given several deliveries, one handled before and one given twice, when handled together, then two round trips claim the new ones once each, in order, each emitting as its own cause', async () => {
+      const relay = quietRelay();
+      const unitOfWork = unitOfWorkOnSingle(relay);
+      const [handledBefore, first, second] = [delivery(), delivery(), delivery()];
+      await unitOfWork.handle(handledBefore, async () => undefined);
+      roundTrips = 0;
+
+      const result = await unitOfWork.handleAll([handledBefore, first, second, first], async (claimed) => {
+        for (const { delivery: claimedDelivery, tx } of claimed) tx.emit(relayed, { workId: claimedDelivery.envelope.id });
+        return claimed.map(({ delivery: claimedDelivery }) => claimedDelivery.envelope.id);
+      });
+
+      expect(result).toEqual({ status: 'processed', value: [first.envelope.id, second.envelope.id] });
+      expect(roundTrips).toBe(2);
+      await relay.stop();
+      const outbox = await single.query<{ causation: string }[]>(`SELECT envelope->>'causationId' AS causation FROM fixture.outbox WHERE tenant_id = $1 AND envelope->>'causationId' = ANY($2)`, [
+        tenantId,
+        [handledBefore.envelope.id, first.envelope.id, second.envelope.id],
+      ]);
+      expect(outbox.map((row) => row.causation).sort()).toEqual([first.envelope.id, second.envelope.id].sort());
+      expect(await unitOfWork.handleAll([first, second], async () => 'again')).toEqual({ status: 'duplicate' });
+    });
+
+    it('given deliveries of two tenants, when handled together, then the unit refuses them before touching the database', async () => {
+      const unitOfWork = unitOfWorkOnSingle();
+      const other = { consumerName: 'trips-test', envelope: createEnvelope({ type: 'fixture.cause', source: 'trips-test', dataSchema: 'proto:fixture', tenantId: `${tenantId}-other` }) };
+      roundTrips = 0;
+
+      await expect(unitOfWork.handleAll([delivery(), other], async () => undefined)).rejects.toThrow('a unit of work handles the deliveries of one tenant');
+      expect(roundTrips).toBe(0);
+    });
+
     it("given a message handled before, when its opening statement writes, then the duplicate's write is rolled back with it", async () => {
       const unitOfWork = unitOfWorkOnSingle();
       const cause = delivery();

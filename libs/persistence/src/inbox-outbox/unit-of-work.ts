@@ -30,6 +30,12 @@ export interface TenantTransaction {
 
 export type UnitOfWorkResult<T> = { status: 'processed'; value: T } | { status: 'duplicate' };
 
+/** A delivery claimed in a unit of several, with its own view of the transaction: what it emits is caused by its message. */
+export interface ClaimedDelivery {
+  delivery: Delivery;
+  tx: TenantTransaction;
+}
+
 /**
  * Exactly-once effect for a message handler: the inbox row, the state change and the outbox rows
  * commit together, so a redelivered or duplicated message changes nothing the second time.
@@ -48,12 +54,22 @@ export class UnitOfWork {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async handle<T>(
-    delivery: Delivery,
-    work: (tx: TenantTransaction, opened: QueryResultRow[]) => Promise<T>,
+  handle<T>(delivery: Delivery, work: (tx: TenantTransaction, opened: QueryResultRow[]) => Promise<T>, opening?: InlineSql): Promise<UnitOfWorkResult<T>> {
+    return this.handleAll([delivery], ([claimed], opened) => work(claimed.tx, opened), opening);
+  }
+
+  /**
+   * Several deliveries of one tenant in one transaction (the planner's facts about one run that
+   * arrived together): one inbox insert claims them all, and the work gets those not handled
+   * before, in order, each with a transaction view whose events it causes. Duplicate when none is new.
+   */
+  async handleAll<T>(
+    deliveries: Delivery[],
+    work: (claimed: ClaimedDelivery[], opened: QueryResultRow[]) => Promise<T>,
     opening?: InlineSql,
   ): Promise<UnitOfWorkResult<T>> {
-    const { envelope } = delivery;
+    const tenantId = deliveries[0].envelope.tenantId;
+    if (deliveries.some((delivery) => delivery.envelope.tenantId !== tenantId)) throw new Error('a unit of work handles the deliveries of one tenant');
     const emitted: OutgoingEvent[] = [];
     const writesAtCommit: InlineSql[] = [];
     const connection = await this.pool().connect();
@@ -62,24 +78,31 @@ export class UnitOfWork {
     const noteBroken = (error: Error) => (broken = error);
     connection.on('error', noteBroken);
     try {
+      const inboxRows = deliveries.map((delivery) => [tenantId, delivery.consumerName, delivery.envelope.id]);
       const [, claim, opened] = (await connection.query(
-        `START TRANSACTION; ${sqlValuesInsert(`"${this.schema}".inbox (tenant_id, consumer, message_id)`, [[envelope.tenantId, delivery.consumerName, envelope.id]])} ON CONFLICT DO NOTHING RETURNING message_id${opening ? `; ${opening}` : ''}`,
-      )) as unknown as QueryResult[];
-      if (claim.rowCount === 0) {
+        `START TRANSACTION; ${sqlValuesInsert(`"${this.schema}".inbox (tenant_id, consumer, message_id)`, inboxRows)} ON CONFLICT DO NOTHING RETURNING consumer, message_id${opening ? `; ${opening}` : ''}`,
+      )) as unknown as QueryResult<{ consumer: string; message_id: string }>[];
+      const claimedKeys = new Set(claim.rows.map((row) => inboxKey(row.consumer, row.message_id)));
+      // A message delivered twice into the same unit is claimed by its first delivery only.
+      const claimedDeliveries = deliveries.filter((delivery) => claimedKeys.delete(inboxKey(delivery.consumerName, delivery.envelope.id)));
+      if (claimedDeliveries.length === 0) {
         await connection.query('ROLLBACK');
         return { status: 'duplicate' };
       }
-      const tx: TenantTransaction = {
-        tenantId: envelope.tenantId,
+      const viewOf = (delivery: Delivery): TenantTransaction => ({
+        tenantId,
         query: async (sql, params) => (await connection.query(sql, params)).rows,
         emit: (event, payload, options) => {
-          emitted.push(encodeEvent(this.source, event, payload, { ...correlationOf(envelope), causationId: envelope.id, ...options }));
+          emitted.push(encodeEvent(this.source, event, payload, { ...correlationOf(delivery.envelope), causationId: delivery.envelope.id, ...options }));
         },
         atCommit: (statement) => {
           writesAtCommit.push(statement);
         },
-      };
-      const value = await work(tx, opened?.rows ?? []);
+      });
+      const value = await work(
+        claimedDeliveries.map((delivery) => ({ delivery, tx: viewOf(delivery) })),
+        opened?.rows ?? [],
+      );
       if (emitted.length > 0) writesAtCommit.push(outboxInsert(this.schema, emitted));
       await connection.query([...writesAtCommit, 'COMMIT'].join('; '));
       if (emitted.length > 0) void this.relay.publishCommitted(emitted);
@@ -101,6 +124,8 @@ export class UnitOfWork {
     return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 }
+
+const inboxKey = (consumer: string, messageId: string) => `${consumer}\n${messageId}`;
 
 /** The transaction's events, one statement for all of them (each statement inside the transaction holds its locks longer). */
 const outboxInsert = (schema: string, emitted: OutgoingEvent[]): InlineSql =>
