@@ -1,5 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Absent overrides are NULL; contract_json is kept as given, since it may not even be JSON. Dropped later (DropRunRequests). */
+export const CREATE_RUN_REQUESTS = `
+      CREATE TABLE contracts.run_requests (
+        tenant_id text NOT NULL,
+        run_id text NOT NULL,
+        contract_name text,
+        contract_json text,
+        force_strategy text,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, run_id)
+      )`;
+
 /**
  * The tenants' contracts with every revision, the execute overrides of each run, and a snapshot of
  * each run's selected contract, so that a run is validated against what was selected even if the
@@ -32,17 +44,7 @@ export class CreateContractStore1763700000600 implements MigrationInterface {
         PRIMARY KEY (tenant_id, name, revision),
         FOREIGN KEY (tenant_id, name) REFERENCES contracts.contracts (tenant_id, name) ON DELETE CASCADE
       )`);
-    // Absent overrides are NULL; contract_json is kept as given, since it may not even be JSON.
-    await runner.query(`
-      CREATE TABLE contracts.run_requests (
-        tenant_id text NOT NULL,
-        run_id text NOT NULL,
-        contract_name text,
-        contract_json text,
-        force_strategy text,
-        received_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant_id, run_id)
-      )`);
+    await runner.query(CREATE_RUN_REQUESTS);
     await runner.query(`
       ALTER TABLE contracts.run_contracts
         ADD COLUMN contract json,

@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CREATE_RUN_REQUESTS } from './create-contract-store.migration';
+import { PendingRoutes1763700000700 } from './pending-routes.migration';
 
 /**
  * Selection reads the request's overrides from the route (ADR 0010): the stored run requests and
@@ -13,23 +15,7 @@ export class DropRunRequests1763700000800 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE contracts.run_requests (
-        tenant_id text NOT NULL,
-        run_id text NOT NULL,
-        contract_name text,
-        contract_json text,
-        force_strategy text,
-        received_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant_id, run_id)
-      )`);
-    await runner.query(`
-      CREATE TABLE contracts.pending_routes (
-        tenant_id text NOT NULL,
-        run_id text NOT NULL,
-        route bytea NOT NULL,
-        received_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant_id, run_id)
-      )`);
+    await runner.query(CREATE_RUN_REQUESTS);
+    await new PendingRoutes1763700000700().up(runner);
   }
 }
