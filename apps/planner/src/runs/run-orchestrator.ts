@@ -56,13 +56,10 @@ export class RunOrchestrator {
   private async applyAll(facts: DeliveredFact[]): Promise<void> {
     const [{ delivery, runId, sessionId }] = facts;
     await this.unitOfWork.handleAll(
-      facts.map((delivered) => delivered.delivery),
+      facts,
       async (claimed, locked) => {
         let state = runRepository.lockedState(locked);
-        for (const { delivery: claimedDelivery, tx } of claimed) {
-          const { fact } = facts.find((delivered) => delivered.delivery === claimedDelivery) as DeliveredFact;
-          state = await this.carryOut(tx, state, typeof fact === 'function' ? await fact(tx) : fact);
-        }
+        for (const { fact, tx } of claimed) state = await this.carryOut(tx, state, typeof fact === 'function' ? await fact(tx) : fact);
         runRepository.saveAtCommit(claimed[claimed.length - 1].tx, state);
       },
       runRepository.lockStatement(delivery.envelope.tenantId, runId, sessionId),

@@ -293,7 +293,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
       await unitOfWork.handle(handledBefore, async () => undefined);
       roundTrips = 0;
 
-      const result = await unitOfWork.handleAll([handledBefore, first, second, first], async (claimed) => {
+      const result = await unitOfWork.handleAll([handledBefore, first, second, first].map((cause) => ({ delivery: cause })), async (claimed) => {
         for (const { delivery: claimedDelivery, tx } of claimed) tx.emit(relayed, { workId: claimedDelivery.envelope.id });
         return claimed.map(({ delivery: claimedDelivery }) => claimedDelivery.envelope.id);
       });
@@ -306,7 +306,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
         [handledBefore.envelope.id, first.envelope.id, second.envelope.id],
       ]);
       expect(outbox.map((row) => row.causation).sort()).toEqual([first.envelope.id, second.envelope.id].sort());
-      expect(await unitOfWork.handleAll([first, second], async () => 'again')).toEqual({ status: 'duplicate' });
+      expect(await unitOfWork.handleAll([{ delivery: first }, { delivery: second }], async () => 'again')).toEqual({ status: 'duplicate' });
     });
 
     it('given deliveries of two tenants, when handled together, then the unit refuses them before touching the database', async () => {
@@ -314,7 +314,7 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
       const other = { consumerName: 'trips-test', envelope: createEnvelope({ type: 'fixture.cause', source: 'trips-test', dataSchema: 'proto:fixture', tenantId: `${tenantId}-other` }) };
       roundTrips = 0;
 
-      await expect(unitOfWork.handleAll([delivery(), other], async () => undefined)).rejects.toThrow('a unit of work handles the deliveries of one tenant');
+      await expect(unitOfWork.handleAll([{ delivery: delivery() }, { delivery: other }], async () => undefined)).rejects.toThrow('a unit of work handles the deliveries of one tenant');
       expect(roundTrips).toBe(0);
     });
 

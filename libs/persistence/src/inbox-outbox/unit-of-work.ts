@@ -30,11 +30,8 @@ export interface TenantTransaction {
 
 export type UnitOfWorkResult<T> = { status: 'processed'; value: T } | { status: 'duplicate' };
 
-/** A delivery claimed in a unit of several, with its own view of the transaction: what it emits is caused by its message. */
-export interface ClaimedDelivery {
-  delivery: Delivery;
-  tx: TenantTransaction;
-}
+/** An item of a unit of several, claimed: with its own view of the transaction, whose events its message causes. */
+export type Claimed<Item> = Item & { tx: TenantTransaction };
 
 /**
  * Exactly-once effect for a message handler: the inbox row, the state change and the outbox rows
@@ -55,21 +52,22 @@ export class UnitOfWork {
   ) {}
 
   handle<T>(delivery: Delivery, work: (tx: TenantTransaction, opened: QueryResultRow[]) => Promise<T>, opening?: InlineSql): Promise<UnitOfWorkResult<T>> {
-    return this.handleAll([delivery], ([claimed], opened) => work(claimed.tx, opened), opening);
+    return this.handleAll([{ delivery }], ([claimed], opened) => work(claimed.tx, opened), opening);
   }
 
   /**
    * Several deliveries of one tenant in one transaction (the planner's facts about one run that
-   * arrived together): one inbox insert claims them all, and the work gets those not handled
-   * before, in order, each with a transaction view whose events it causes. Duplicate when none is new.
+   * arrived together, each item carrying its delivery): one inbox insert claims them all, and the
+   * work gets the items not handled before, in order, each with a transaction view whose events its
+   * message causes. Duplicate when none is new.
    */
-  async handleAll<T>(
-    deliveries: Delivery[],
-    work: (claimed: ClaimedDelivery[], opened: QueryResultRow[]) => Promise<T>,
+  async handleAll<Item extends { delivery: Delivery }, T>(
+    items: Item[],
+    work: (claimed: Claimed<Item>[], opened: QueryResultRow[]) => Promise<T>,
     opening?: InlineSql,
   ): Promise<UnitOfWorkResult<T>> {
-    const tenantId = deliveries[0].envelope.tenantId;
-    if (deliveries.some((delivery) => delivery.envelope.tenantId !== tenantId)) throw new Error('a unit of work handles the deliveries of one tenant');
+    const tenantId = items[0].delivery.envelope.tenantId;
+    if (items.some(({ delivery }) => delivery.envelope.tenantId !== tenantId)) throw new Error('a unit of work handles the deliveries of one tenant');
     const emitted: OutgoingEvent[] = [];
     const writesAtCommit: InlineSql[] = [];
     const connection = await this.pool().connect();
@@ -78,14 +76,14 @@ export class UnitOfWork {
     const noteBroken = (error: Error) => (broken = error);
     connection.on('error', noteBroken);
     try {
-      const inboxRows = deliveries.map((delivery) => [tenantId, delivery.consumerName, delivery.envelope.id]);
+      const inboxRows = items.map(({ delivery }) => [tenantId, delivery.consumerName, delivery.envelope.id]);
       const [, claim, opened] = (await connection.query(
         `START TRANSACTION; ${sqlValuesInsert(`"${this.schema}".inbox (tenant_id, consumer, message_id)`, inboxRows)} ON CONFLICT DO NOTHING RETURNING consumer, message_id${opening ? `; ${opening}` : ''}`,
       )) as unknown as QueryResult<{ consumer: string; message_id: string }>[];
       const claimedKeys = new Set(claim.rows.map((row) => inboxKey(row.consumer, row.message_id)));
       // A message delivered twice into the same unit is claimed by its first delivery only.
-      const claimedDeliveries = deliveries.filter((delivery) => claimedKeys.delete(inboxKey(delivery.consumerName, delivery.envelope.id)));
-      if (claimedDeliveries.length === 0) {
+      const claimedItems = items.filter(({ delivery }) => claimedKeys.delete(inboxKey(delivery.consumerName, delivery.envelope.id)));
+      if (claimedItems.length === 0) {
         await connection.query('ROLLBACK');
         return { status: 'duplicate' };
       }
@@ -100,7 +98,7 @@ export class UnitOfWork {
         },
       });
       const value = await work(
-        claimedDeliveries.map((delivery) => ({ delivery, tx: viewOf(delivery) })),
+        claimedItems.map((item) => ({ ...item, tx: viewOf(item.delivery) })),
         opened?.rows ?? [],
       );
       if (emitted.length > 0) writesAtCommit.push(outboxInsert(this.schema, emitted));
