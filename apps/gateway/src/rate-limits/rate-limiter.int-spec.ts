@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { testInfrastructure } from '@sigil/testing';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -84,5 +85,33 @@ describe('rate limiter on Redis', () => {
     expect(await limiter.check(`tenant:${capped}`, limits)).toMatchObject({ allowed: false, reported: { used: 2 } });
     expect(await limiter.check(`tenant:${other}`, limits)).toMatchObject({ allowed: true, reported: { used: 2 } });
   });
-});
 
+  it('given runs of two tenants finishing together, one of them delivered twice, when metered, then they share one Redis call and each run counts once', async () => {
+    const [first, second] = [randomUUID(), randomUUID()];
+    const [run, redelivered, other] = [randomUUID(), randomUUID(), randomUUID()];
+    const minuteOf = async (tenantId: string) => (await meter.read(tenantId)).minuteUsed;
+    // The token minute must not end between recording and reading: start early in a minute.
+    const { minuteResetsInSeconds } = await meter.read(first);
+    if (minuteResetsInSeconds < 10) await new Promise((resolve) => setTimeout(resolve, minuteResetsInSeconds * 1_000 + 500));
+    // Loads the script on this connection first, so that the batch below is one command and not a resend after NOSCRIPT.
+    await meter.record(randomUUID(), randomUUID(), 0);
+    const sendCommand = redis.sendCommand.bind(redis);
+    const sent = jest.spyOn(redis, 'sendCommand').mockImplementation((...args) => sendCommand(...args));
+    try {
+      const counted = await Promise.all([
+        meter.record(first, run, 100),
+        meter.record(first, redelivered, 20),
+        meter.record(second, other, 5),
+        meter.record(first, redelivered, 20),
+      ]);
+      expect(counted).toEqual([true, true, true, false]);
+      expect(sent.mock.calls.map(([command]) => command.name)).toEqual(['evalsha']);
+    } finally {
+      sent.mockRestore();
+    }
+    expect(await minuteOf(first)).toBe(120);
+    expect(await minuteOf(second)).toBe(5);
+    expect(await meter.record(first, run, 100)).toBe(false);
+    expect(await minuteOf(first)).toBe(120);
+  });
+});

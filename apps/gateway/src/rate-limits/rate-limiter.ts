@@ -3,14 +3,14 @@ import { REDIS } from '@sigil/service-kit';
 import type { Redis } from 'ioredis';
 import { redisScript } from '@sigil/service-kit';
 import { decide, requestWindows, type RateDecision, type RequestLimits, type RequestWindow } from './request-windows';
-import { TickBatcher } from '../common/tick-batcher';
+import { CallBatcher } from '../common/call-batcher';
 import { appendTokenCountersLua, meterReadingOf, type MeterReading } from './token-meter';
 
 /**
  * Fixed windows counted in Redis with Redis's own clock, so every gateway replica shares one count
  * and one notion of "this second". All of a caller's windows are checked before any is counted: a
  * refused request uses up nothing.
- * The checks of one turn of the event loop go in one call (TickBatcher): one command and one reply
+ * The checks of one turn of the event loop go in one call (CallBatcher): one command and one reply
  * for many requests, which halved what a request leaves for the young-generation collector (ADR 0007).
  * KEYS: per check, its request counter prefix and its tenant's token counter prefix ('' when the
  * request starts no run). ARGV: per check, its number of windows, then (window seconds, limit) pairs.
@@ -70,7 +70,7 @@ interface CheckRequest {
 export class RateLimiter {
   private readonly checkAndCount: (...numberOfKeysThenKeysThenArgs: (string | number)[]) => Promise<number[]>;
   private readonly windowsByLimits = new WeakMap<RequestLimits, RequestWindow[]>();
-  private readonly batcher = new TickBatcher<CheckRequest, RateCheck>((checks) => this.checkAll(checks), MAX_CHECKS_PER_CALL);
+  private readonly batcher = new CallBatcher<CheckRequest, RateCheck>((checks) => this.checkAll(checks), { maxBatch: MAX_CHECKS_PER_CALL });
 
   constructor(@Inject(REDIS) redis: Redis) {
     this.checkAndCount = redisScript(redis, 'sigilRateLimit', null, CHECK_AND_COUNT, { autoPipelined: false });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { REDIS } from '@sigil/service-kit';
 import type { Redis } from 'ioredis';
 import { redisScript } from '@sigil/service-kit';
+import { CallBatcher } from '../common/call-batcher';
 
 const DAY_S = 86_400;
 
@@ -10,17 +11,35 @@ const DAY_S = 86_400;
  * remembered for two minutes so a redelivered completion does not count twice. The day's counter
  * only grows once seeded from the planner's records (see TokenBudget), so it never starts from a
  * partial count after Redis lost its data.
+ * KEYS: per run, its seen-key and its tenant's counter prefix. ARGV: per run, its tokens.
+ * Returns per run 1 when counted, 0 when it had been counted before.
  */
-const RECORD = `
+const RECORD_ALL = `
 local now = tonumber(redis.call('TIME')[1])
-if redis.call('SET', KEYS[1], '1', 'NX', 'EX', 120) == false then return 0 end
-local minute = KEYS[2] .. ':' .. math.floor(now / 60)
-redis.call('INCRBY', minute, ARGV[1])
-redis.call('EXPIRE', minute, 120)
-local day = KEYS[2] .. ':day:' .. math.floor(now / ${DAY_S})
-if redis.call('EXISTS', day) == 1 then redis.call('INCRBY', day, ARGV[1]) end
-return 1
+local counted = {}
+for keyAt = 1, #KEYS, 2 do
+  local tokens = ARGV[(keyAt + 1) / 2]
+  if redis.call('SET', KEYS[keyAt], '1', 'NX', 'EX', 120) == false then
+    counted[#counted + 1] = 0
+  else
+    local minute = KEYS[keyAt + 1] .. ':' .. math.floor(now / 60)
+    redis.call('INCRBY', minute, tokens)
+    redis.call('EXPIRE', minute, 120)
+    local day = KEYS[keyAt + 1] .. ':day:' .. math.floor(now / ${DAY_S})
+    if redis.call('EXISTS', day) == 1 then redis.call('INCRBY', day, tokens) end
+    counted[#counted + 1] = 1
+  end
+end
+return counted
 `;
+
+/**
+ * Finished runs are counted together, in one call per 50 ms (at most this many per call): metering
+ * is not on any request's path, and a per-minute limit does not need it sooner. The caller's next
+ * request, which arrives as its run ends, then does not share its turn with the metering (ADR 0007).
+ */
+export const MAX_RECORDS_PER_CALL = 256;
+const RECORD_LINGER_MS = 50;
 
 /**
  * Lua that appends a tenant's counters to the table `out`: the minute's tokens, seconds until the
@@ -55,6 +74,12 @@ redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ${2 * DAY_S})
 return tonumber(redis.call('GET', KEYS[1]))
 `;
 
+interface TokenRecord {
+  tenantId: string;
+  runId: string;
+  tokens: number;
+}
+
 export interface MeterReading {
   minuteUsed: number;
   minuteResetsInSeconds: number;
@@ -65,23 +90,30 @@ export interface MeterReading {
 
 @Injectable()
 export class TokenMeter {
-  private readonly recordOnce: (seenKey: string, counterKey: string, tokens: number) => Promise<number>;
+  private readonly recordEach: (...numberOfKeysThenKeysThenTokens: (string | number)[]) => Promise<number[]>;
+  private readonly records = new CallBatcher<TokenRecord, boolean>((records) => this.recordAll(records), { maxBatch: MAX_RECORDS_PER_CALL, lingerMs: RECORD_LINGER_MS });
   private readonly readCounters: (counterKey: string) => Promise<number[]>;
   private readonly seedDayCounter: (dayKey: string, tokens: number) => Promise<number>;
 
   constructor(@Inject(REDIS) redis: Redis) {
-    this.recordOnce = redisScript(redis, 'sigilRecordTokens', 2, RECORD);
+    this.recordEach = redisScript(redis, 'sigilRecordTokens', null, RECORD_ALL, { autoPipelined: false });
     this.readCounters = redisScript(redis, 'sigilReadTokenCounters', 1, READ);
     this.seedDayCounter = redisScript(redis, 'sigilSeedDayTokens', 1, SEED_DAY);
   }
 
-  /** True when counted, false when this run was already counted. */
-  async record(tenantId: string, runId: string, tokens: number): Promise<boolean> {
-    return (await this.recordOnce(`tokens-seen:${tenantId}:${runId}`, tokenCounterKey(tenantId), tokens)) === 1;
+  /** True when counted, false when this run was already counted. Answers once its batch is stored. */
+  record(tenantId: string, runId: string, tokens: number): Promise<boolean> {
+    return this.records.add({ tenantId, runId, tokens });
   }
 
   async read(tenantId: string): Promise<MeterReading> {
     return meterReadingOf(await this.readCounters(tokenCounterKey(tenantId)));
+  }
+
+  private async recordAll(records: TokenRecord[]): Promise<boolean[]> {
+    const keys = records.flatMap(({ tenantId, runId }) => [`tokens-seen:${tenantId}:${runId}`, tokenCounterKey(tenantId)]);
+    const counted = await this.recordEach(keys.length, ...keys, ...records.map((record) => record.tokens));
+    return counted.map((one) => one === 1);
   }
 
   async seedDay(tenantId: string, dayStartMs: number, tokens: number): Promise<number> {
