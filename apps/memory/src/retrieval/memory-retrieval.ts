@@ -78,16 +78,17 @@ export class MemoryRetrieval {
 
   private async rag(tenantId: string, request: SearchRequest): Promise<Scored[]> {
     const candidates = request.k * CANDIDATES_PER_RESULT;
-    const [embedding] = await this.embeddings.embed([request.query]);
-    const [vector, lexical] = await Promise.all([
+    // The lexical half needs no embedding: it runs while the query is embedded (a remote model's call).
+    const lexicalSearch = searchItems(this.dataSource, tenantId, { ...request, k: candidates });
+    const vectorSearch = this.embeddings.embed([request.query]).then(([embedding]) =>
       this.index.search(tenantId, embedding, candidates, {
         sessionId: request.sessionId,
         category: request.category,
         createdAfterMs: request.createdAfter?.getTime(),
         createdBeforeMs: request.createdBefore?.getTime(),
       }),
-      searchItems(this.dataSource, tenantId, { ...request, k: candidates }),
-    ]);
+    );
+    const [vector, lexical] = await Promise.all([vectorSearch, lexicalSearch]);
     const rows = await itemsByIds(this.dataSource, tenantId, [...new Set([...vector, ...lexical].map((found) => found.itemId))], request);
     const existing = <T extends { itemId: string }>(found: T[]) => found.filter((candidate) => rows.has(candidate.itemId));
     return fuseResults(existing(vector), existing(lexical), request.k)
