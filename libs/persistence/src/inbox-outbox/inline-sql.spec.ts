@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import { inlineSql, sqlLiteral, sqlValuesInsert } from './inline-sql';
 
 describe('sqlValuesInsert', () => {
@@ -15,6 +16,14 @@ describe('sqlValuesInsert', () => {
 });
 
 describe('sqlLiteral', () => {
+  it("given strings of quotes, backslashes, newlines and characters beyond ASCII, when written, then each literal is what pg's escapeLiteral writes", () => {
+    const alphabet = ["'", '\\', '"', '\n', 'a', ' ', 'é', '€', '😀', ';', '-', 'E'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+    const samples = ['', "'", '\\', "\\'", "''\\\\", ...Array.from({ length: 500 }, () => Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join(''))];
+    for (const sample of samples) expect(sqlLiteral(sample)).toBe(escapeLiteral(sample));
+  });
+
   it('given null or undefined, when written, then it is NULL', () => {
     expect([sqlLiteral(null), sqlLiteral(undefined)]).toEqual(['NULL', 'NULL']);
   });

@@ -1,5 +1,3 @@
-import { escapeLiteral } from 'pg';
-
 /**
  * SQL whose values are written into it as literals, for statements that share a round trip with
  * `START TRANSACTION` or `COMMIT`: PostgreSQL's simple protocol takes several statements at once but
@@ -11,12 +9,22 @@ export type InlineSql = string & { readonly inlineSql: unique symbol };
 export type SqlValue = string | number | bigint | boolean | null | undefined | Uint8Array | Date | object;
 
 /**
- * A value as a literal: strings escaped by pg's own `escapeLiteral`, bytes as hex, a plain object
- * as its JSON text (what pg sends for an object parameter), null and undefined as NULL.
+ * A string as a literal, written exactly as pg's `escapeLiteral` writes it: quotes doubled, and
+ * with a backslash, backslashes doubled in an E'' literal. Native replaces instead of pg's loop of
+ * one concatenation per character: a run's state of a few KB is escaped in about half the time.
+ */
+function stringLiteral(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
+
+/**
+ * A value as a literal: strings as pg's `escapeLiteral` writes them, bytes as hex, a plain object as its
+ * JSON text (what pg sends for an object parameter), null and undefined as NULL.
  */
 export function sqlLiteral(value: SqlValue): string {
   if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'string') return escapeLiteral(value);
+  if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
@@ -24,9 +32,9 @@ export function sqlLiteral(value: SqlValue): string {
     return String(value);
   }
   if (value instanceof Uint8Array) return `decode('${Buffer.from(value).toString('hex')}', 'hex')`;
-  if (value instanceof Date) return escapeLiteral(value.toISOString());
+  if (value instanceof Date) return stringLiteral(value.toISOString());
   if (Array.isArray(value)) throw new Error('an array has no single SQL literal: pass it as JSON text or one value per column');
-  return escapeLiteral(JSON.stringify(value));
+  return stringLiteral(JSON.stringify(value));
 }
 
 /** A tagged template: `inlineSql\`DELETE FROM t WHERE id = ${id}\`` with each value as its literal. */
