@@ -35,8 +35,8 @@ return counted
 
 /**
  * Finished runs are counted together, in one call per 50 ms (at most this many per call): metering
- * is not on any request's path, and a per-minute limit does not need it sooner. The caller's next
- * request, which arrives as its run ends, then does not share its turn with the metering (ADR 0007).
+ * is not on any request's path, and a per-minute limit does not need it sooner, so under load the
+ * gateway tier makes one Redis call per batch rather than one per run (ADR 0007).
  */
 export const MAX_RECORDS_PER_CALL = 256;
 const RECORD_LINGER_MS = 50;
