@@ -55,6 +55,21 @@ describe('appending events in groups', () => {
     expect(row.headers['ce-id']).toHaveLength(1);
   });
 
+  it('given a linger, when events come one after another within it, then they are one statement, and each append resolves only once stored', async () => {
+    const stream = `LINGER_${RUN}`;
+    const statements = countingStatements(dataSource);
+    const appender = new EventAppender(statements.dataSource, 200);
+
+    const first = appender.append(event(stream, 1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(statements.count()).toBe(0);
+    const second = appender.append(event(stream, 2));
+    await Promise.all([first, second]);
+
+    expect(statements.count()).toBe(1);
+    expect(await storedSequences(stream)).toEqual([1, 2]);
+  });
+
   it('given a redelivered message, when appended again, in the same group or later, then it is stored once', async () => {
     const stream = `AGAIN_${RUN}`;
     const appender = new EventAppender(dataSource);

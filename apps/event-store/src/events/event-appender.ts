@@ -43,16 +43,20 @@ const rowOf = ({ envelope, subject, stream, streamSequence, headers, payload }: 
 
 /**
  * Appends stream messages to the event log, one row each, in groups (group commit): a message
- * that arrives while a group is being written waits for the next, so an idle store writes each
- * at once and a busy one writes one statement for many. A redelivery hits the unique (stream,
- * sequence) and changes nothing. A group that fails is written row by row, so only the row that
- * cannot be stored fails (and is retried, then dead-lettered), not the messages beside it.
+ * that arrives while a group is being written waits for the next, and an idle store waits
+ * `lingerMs` for the messages that follow the first, so a run's events are one statement. A
+ * redelivery hits the unique (stream, sequence) and changes nothing. A group that fails is written
+ * row by row, so only the row that cannot be stored fails (and is retried, then dead-lettered),
+ * not the messages beside it.
  */
 export class EventAppender {
   private readonly waiting: Waiting[] = [];
   private writing = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lingerMs = 0,
+  ) {}
 
   /** Resolves once the event is stored (or was already): only then may its message be acknowledged. */
   append(event: EventToAppend): Promise<void> {
@@ -66,6 +70,7 @@ export class EventAppender {
     if (this.writing) return;
     this.writing = true;
     try {
+      if (this.lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
       while (this.waiting.length > 0) await this.writeGroup(this.waiting.splice(0, MAX_GROUP));
     } finally {
       this.writing = false;
