@@ -1,14 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { HistoryTurn } from '@sigil/context';
 import { decide, evolve, type RunCommand, type RunFact, type RunState } from '@sigil/planning';
 import { UnitOfWork, type Delivery, type TenantTransaction } from '@sigil/persistence';
 import { PLANNER_SETTINGS, type PlannerSettings } from '../settings/planner-settings';
 import { KeyedBatches } from './keyed-batches';
 import { PlanCache } from './plan-cache';
 import { emitCommands } from './run-commands';
-import { runRepository } from './run-repository';
+import { runRepository, type HistoryAsked } from './run-repository';
 
-/** A fact, or how to read it within the unit of work (the request's history is read under the run's lock). */
-export type FactSource = RunFact | ((tx: TenantTransaction) => Promise<RunFact>);
+/** A run request's fact, completed with the session's history, which the unit's lock statement reads in its round trip. */
+export interface FactWithHistory {
+  historyAsked: HistoryAsked;
+  withHistory: (history: HistoryTurn[]) => RunFact;
+}
+
+export type FactSource = RunFact | FactWithHistory;
+
+const needsHistory = (fact: FactSource): fact is FactWithHistory => 'withHistory' in fact;
 
 interface DeliveredFact {
   delivery: Delivery;
@@ -55,14 +63,16 @@ export class RunOrchestrator {
 
   private async applyAll(facts: DeliveredFact[]): Promise<void> {
     const [{ delivery, runId, sessionId }] = facts;
+    // A run has one request: a batch holds its fact at most once (twice only as a redelivery of the same message).
+    const historyAsked = facts.map(({ fact }) => fact).find(needsHistory)?.historyAsked;
     await this.unitOfWork.handleAll(
       facts,
       async (claimed, locked) => {
         let state = runRepository.lockedState(locked);
-        for (const { fact, tx } of claimed) state = await this.carryOut(tx, state, typeof fact === 'function' ? await fact(tx) : fact);
+        for (const { fact, tx } of claimed) state = await this.carryOut(tx, state, needsHistory(fact) ? fact.withHistory(runRepository.lockedHistory(locked)) : fact);
         runRepository.saveAtCommit(claimed[claimed.length - 1].tx, state);
       },
-      runRepository.lockStatement(delivery.envelope.tenantId, runId, sessionId),
+      runRepository.lockStatement(delivery.envelope.tenantId, runId, sessionId, historyAsked),
     );
   }
 

@@ -140,26 +140,33 @@ describe('planner runs plans over real NATS, PostgreSQL and Redis', () => {
     expect(bus.emitted(Events.ValidationRequested, run.runId)).toEqual([]);
   });
 
-  it("gives a run the session's earlier completed turns as history", async () => {
+  it("gives a run the session's earlier completed turns as history, oldest first", async () => {
     const session = `session-${unique}-history`;
     const earlier = bus.run(tenantA, runId('history-1'), session);
     await earlier.start('What is our fiscal year?');
     const [first] = await earlier.awaitStepRequests(1);
     await earlier.complete(first.stepId, 'It starts in April.');
     await earlier.awaitOne(Events.RunCompleted);
+    const next = bus.run(tenantA, runId('history-2'), session);
+    await next.start('Who closes the books?');
+    const [second] = await next.awaitStepRequests(1);
+    await next.complete(second.stepId, 'The finance team does.');
+    await next.awaitOne(Events.RunCompleted);
 
-    const later = bus.run(tenantA, runId('history-2'), session);
+    const later = bus.run(tenantA, runId('history-3'), session);
     await later.start('And when does it end?');
     const [request] = await later.awaitStepRequests(1);
     expect(request.prompt).toContain('<untrusted_data source="history">');
-    expect(request.prompt).toContain('What is our fiscal year?');
-    expect(request.prompt).toContain('It starts in April.');
+    const turns = ['What is our fiscal year?', 'It starts in April.', 'Who closes the books?', 'The finance team does.'].map((text) => request.prompt.indexOf(text));
+    expect(turns.every((at) => at >= 0)).toBe(true);
+    expect(turns).toEqual([...turns].sort((a, b) => a - b));
 
     // The same session id in another tenant has no history of A's.
     const otherTenant = bus.run(tenantB, runId('history-b'), session);
     await otherTenant.start('And when does it end?');
     const [isolated] = await otherTenant.awaitStepRequests(1);
     expect(isolated.prompt).not.toContain('It starts in April.');
+    expect(isolated.prompt).not.toContain('<untrusted_data source="history">');
   });
 
   it("answers GetRunPlan with the run's steps for its tenant only", async () => {

@@ -26,6 +26,20 @@ export interface AgentRunCounts {
   lastRunAt?: Date;
 }
 
+/** A run request's history: the session's newest `turns` completed by the moment it was asked. */
+export interface HistoryAsked {
+  askedAtMs: number;
+  turns: number;
+}
+
+/** The session's turns (other than the run's own) that had completed when the run was asked, the newest `turns`, as JSON oldest first. */
+const sessionHistorySelect = (tenantId: string, sessionId: string, runId: string, { askedAtMs, turns }: HistoryAsked): InlineSql =>
+  inlineSql`(SELECT COALESCE(json_agg(json_build_object('input', COALESCE(turn.input, ''), 'response', COALESCE(turn.response, '')) ORDER BY turn.finished_at), '[]'::json)
+     FROM (SELECT state #>> '{request,input}' AS input, state #>> '{result,response}' AS response, finished_at FROM planner.runs
+           WHERE tenant_id = ${tenantId} AND session_id = ${sessionId} AND run_id <> ${runId} AND status = 'completed'
+             AND finished_at <= to_timestamp(${askedAtMs}::double precision / 1000)
+           ORDER BY finished_at DESC LIMIT ${turns}) AS turn)`;
+
 /** The statuses the deadline sweeper looks at: the partial index runs_by_deadline has the same predicate. */
 export const SWEPT_STATUSES = `'accepted', 'planning', 'running', 'validating'`;
 
@@ -34,13 +48,15 @@ export const runRepository = {
   /**
    * Locks the run's row for this transaction, creating it if this is the first fact about the run,
    * and answers its state: the no-op DO UPDATE takes the row lock FOR UPDATE would. Values inline,
-   * so it can open the unit of work in the same round trip as the inbox claim.
+   * so it can open the unit of work in the same round trip as the inbox claim. Given a run request's
+   * moment, it also answers the session's history (`lockedHistory`) in that round trip.
    */
-  lockStatement(tenantId: string, runId: string, sessionId: string): InlineSql {
+  lockStatement(tenantId: string, runId: string, sessionId: string, historyAsked?: HistoryAsked): InlineSql {
     const initial = initialRunState(runId, sessionId);
-    return inlineSql`INSERT INTO planner.runs (tenant_id, run_id, session_id, status, state) VALUES (${tenantId}, ${runId}, ${sessionId}, ${initial.status}, ${initial})
+    const history = historyAsked ? `, ${sessionHistorySelect(tenantId, sessionId, runId, historyAsked)} AS history` : '';
+    return (inlineSql`INSERT INTO planner.runs (tenant_id, run_id, session_id, status, state) VALUES (${tenantId}, ${runId}, ${sessionId}, ${initial.status}, ${initial})
        ON CONFLICT (tenant_id, run_id) DO UPDATE SET updated_at = planner.runs.updated_at
-       RETURNING state`;
+       RETURNING state` + history) as InlineSql;
   },
 
   /** The state `lockStatement` answered with. */
@@ -48,6 +64,13 @@ export const runRepository = {
     const [row] = rows;
     if (!row?.state) throw new Error('the run lock answered no state');
     return row.state;
+  },
+
+  /** The session's history `lockStatement` answered with, oldest turn first. */
+  lockedHistory(rows: { history?: HistoryTurn[] }[]): HistoryTurn[] {
+    const history = rows[0]?.history;
+    if (!history) throw new Error('the run lock answered no history');
+    return history;
   },
 
   /** Locks the run's row if the run exists (a fact that cannot start a run, such as a cancel request). */
@@ -68,17 +91,6 @@ export const runRepository = {
       [nowMs, limit],
     );
     return rows.map((row) => ({ tenantId: row.tenant_id, state: row.state }));
-  },
-
-  /** The session's turns that had completed when the run was asked, the newest `limit`, oldest first. */
-  async sessionHistory(tx: TenantTransaction, sessionId: string, runId: string, askedAtMs: number, limit: number): Promise<HistoryTurn[]> {
-    const rows = await tx.query<HistoryTurn>(
-      `SELECT state #>> '{request,input}' AS input, state #>> '{result,response}' AS response FROM planner.runs
-       WHERE tenant_id = $1 AND session_id = $2 AND run_id <> $3 AND status = 'completed' AND finished_at <= to_timestamp($4::double precision / 1000)
-       ORDER BY finished_at DESC LIMIT $5`,
-      [tx.tenantId, sessionId, runId, askedAtMs, limit],
-    );
-    return rows.reverse().map((row) => ({ input: row.input ?? '', response: row.response ?? '' }));
   },
 
   /**

@@ -7,7 +7,6 @@ import type { ContractDecision } from '@sigil/planning';
 import type { ContractSelected, OutputValidated, Recalled, RouteDecided, RunCancelRequested, RunRequested, RunReviewed, StepCompleted, StepFailed } from '@sigil/schemas';
 import { PLANNER_SETTINGS, type PlannerSettings } from '../settings/planner-settings';
 import { RunOrchestrator } from './run-orchestrator';
-import { runRepository } from './run-repository';
 
 const CONTRACT_CODE = /^CV-00\d$/;
 /** Earlier turns of the session a run is given (newest first when there are more). */
@@ -30,18 +29,21 @@ export class RunsController {
     const agent = run.agent;
     if (!agent) throw new NonRetryableError('run request without agent', 'validation_failed');
     const requestedAtMs = Number(run.requestedAtMs);
-    return this.orchestrator.apply(deliveryOf(context), run.runId, run.sessionId, async (tx) => ({
-      type: 'requested',
-      input: run.input,
-      agent: { name: agent.name, version: agent.version, systemPrompt: agent.systemPrompt, stratum: agent.stratum },
-      requestedAtMs,
-      requestId: run.requestId,
-      // The gateway resolves the budget (request, agent, platform); a request without one still gets a budget.
-      maxTotalTokens: Number(run.maxTotalTokens) || Number(agent.maxTotalTokens) || this.settings.defaultTokenBudget,
-      deadlineMs: Number(run.deadlineMs),
-      history: await runRepository.sessionHistory(tx, run.sessionId, run.runId, requestedAtMs, HISTORY_TURNS),
-      contractOverride: run.contractName !== '' || run.contractJson !== '',
-    }));
+    return this.orchestrator.apply(deliveryOf(context), run.runId, run.sessionId, {
+      historyAsked: { askedAtMs: requestedAtMs, turns: HISTORY_TURNS },
+      withHistory: (history) => ({
+        type: 'requested',
+        input: run.input,
+        agent: { name: agent.name, version: agent.version, systemPrompt: agent.systemPrompt, stratum: agent.stratum },
+        requestedAtMs,
+        requestId: run.requestId,
+        // The gateway resolves the budget (request, agent, platform); a request without one still gets a budget.
+        maxTotalTokens: Number(run.maxTotalTokens) || Number(agent.maxTotalTokens) || this.settings.defaultTokenBudget,
+        deadlineMs: Number(run.deadlineMs),
+        history,
+        contractOverride: run.contractName !== '' || run.contractJson !== '',
+      }),
+    });
   }
 
   @OnEvent(Events.RouteDecided)
