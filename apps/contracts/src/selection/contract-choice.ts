@@ -66,7 +66,8 @@ function overrideChoice(contract: Contract, inline: boolean): ContractChoice {
   return { kind: 'contract', contract, inline, failureStrategy, maxRetries, tokenBudget, reason: `execute override: ${source}: ${failureStrategy}, ${maxRetries} retries, ${tokenBudget} tokens` };
 }
 
-function routedChoice(route: RouteFacts): ContractChoice {
+/** The route's choice when the run asks for nothing: a template by intent, stratum and complexity, or none. */
+export function routedChoice(route: RouteFacts): ContractChoice {
   const selected = selectContract(route, getTemplate);
   const contract = selected.name === null ? undefined : getTemplate(selected.name);
   if (!contract) return { kind: 'none', reason: selected.reason };

@@ -14,3 +14,5 @@ const given = (value: string) => (value === '' ? null : value);
 export function overridesOf(route: Pick<RouteDecided, 'contractName' | 'contractJson' | 'forceStrategy'>): RunOverrides {
   return { contractName: given(route.contractName), contractJson: given(route.contractJson), forceStrategy: given(route.forceStrategy) };
 }
+
+export const asksNothing = ({ contractName, contractJson, forceStrategy }: RunOverrides): boolean => contractName === null && contractJson === null && forceStrategy === null;

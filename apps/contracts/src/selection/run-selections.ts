@@ -41,16 +41,34 @@ export function runSelectedStatement(tenantId: string, runId: string): InlineSql
   return inlineSql`SELECT EXISTS (SELECT 1 FROM contracts.run_contracts WHERE tenant_id = ${tenantId} AND run_id = ${runId}) AS selected`;
 }
 
-/** Stores the run's selection with the commit; the conflict clause keeps the first should two routes of a run race. */
-export function saveRunSelectionAtCommit(tx: TenantTransaction, runId: string, selection: RunSelection): void {
+const selectionInsert = (tenantId: string, runId: string, selection: RunSelection, selectedBy: string): InlineSql => {
   const selectionErrors = selection.selectionErrors.length > 0 ? JSON.stringify(selection.selectionErrors) : null;
-  tx.atCommit(
-    inlineSql`INSERT INTO contracts.run_contracts
-       (tenant_id, run_id, contract_name, contract, inline_contract, failure_strategy, max_retries, token_budget, required_fields, reason, complexity, selection_errors)
-     VALUES (${tx.tenantId}, ${runId}, ${selection.contractName}, ${selection.contractJson}, ${selection.inline}, ${selection.failureStrategy}, ${selection.maxRetries},
-       ${selection.tokenBudget}, ${JSON.stringify(selection.requiredFields)}, ${selection.reason}, ${selection.complexity}, ${selectionErrors})
-     ON CONFLICT (tenant_id, run_id) DO NOTHING`,
+  return inlineSql`INSERT INTO contracts.run_contracts
+       (tenant_id, run_id, contract_name, contract, inline_contract, failure_strategy, max_retries, token_budget, required_fields, reason, complexity, selection_errors, selected_by)
+     VALUES (${tenantId}, ${runId}, ${selection.contractName}, ${selection.contractJson}, ${selection.inline}, ${selection.failureStrategy}, ${selection.maxRetries},
+       ${selection.tokenBudget}, ${JSON.stringify(selection.requiredFields)}, ${selection.reason}, ${selection.complexity}, ${selectionErrors}, ${selectedBy})`;
+};
+
+/**
+ * Stores the run's selection with the commit, as made by the route message `selectedBy`; the
+ * conflict clause keeps the first should two routes of a run race.
+ */
+export function saveRunSelectionAtCommit(tx: TenantTransaction, runId: string, selection: RunSelection, selectedBy: string): void {
+  tx.atCommit(`${selectionInsert(tx.tenantId, runId, selection, selectedBy)} ON CONFLICT (tenant_id, run_id) DO NOTHING` as InlineSql);
+}
+
+/**
+ * Stores the run's selection unless the run has one, in one statement outside any transaction, and
+ * says whether the stored one is this route's: true for the first route of the run and for its
+ * redelivery (whose first delivery may have stored it and stopped before announcing it), false for
+ * another route of the run, whose selection must not be announced over the first.
+ */
+export async function storeRunSelection(sql: Sql, tenantId: string, runId: string, selection: RunSelection, selectedBy: string): Promise<boolean> {
+  const [row] = await sql.query<{ selected_by: string | null }>(
+    `${selectionInsert(tenantId, runId, selection, selectedBy)}
+     ON CONFLICT (tenant_id, run_id) DO UPDATE SET selected_by = contracts.run_contracts.selected_by RETURNING selected_by`,
   );
+  return row?.selected_by === selectedBy;
 }
 
 export async function findRunContract(sql: Sql, tenantId: string, runId: string): Promise<RunContract | undefined> {

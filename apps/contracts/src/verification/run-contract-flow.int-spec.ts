@@ -2,7 +2,8 @@ import { fromBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { Events, Queries } from '@sigil/catalog';
 import { ACTI_TEMPLATES, buildContractPrompt, buildRetryPrompt, validateText, type ValidationError } from '@sigil/contracts';
-import { connectToNats, EventPublisher, Header, QueryClient } from '@sigil/messaging';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connectToNats, durableNameFor, EventPublisher, Header, QueryClient } from '@sigil/messaging';
 import { migrateServiceDatabase } from '@sigil/persistence';
 import {
   type ContractSelected,
@@ -126,6 +127,17 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
     return selectedFor(tenantId, run);
   };
 
+  /** Every route published so far has been handled and acknowledged by the service's consumer. */
+  const routesHandled = () =>
+    eventually(async () => {
+      const jsm = await jetstreamManager(nc);
+      const info = await jsm.consumers.info(Events.RouteDecided.stream, durableNameFor(contractsService.name, Events.RouteDecided.subject));
+      if (info.num_pending > 0 || info.num_ack_pending > 0) throw new Error('routes still being handled');
+      await nc.flush();
+    });
+  const storedSelection = async (tenantId: string, run: string) =>
+    (await dataSource.query<{ contract_name: string | null; selected_by: string | null }[]>(`SELECT contract_name, selected_by FROM contracts.run_contracts WHERE tenant_id = $1 AND run_id = $2`, [tenantId, run]))[0];
+
   beforeAll(async () => {
     const infrastructure = testInfrastructure();
     await migrateServiceDatabase({ url: infrastructure.databaseUrl, schema: contractsService.schema, migrations: serviceMigrations(contractsService) });
@@ -189,25 +201,46 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
       });
     });
 
-    it('keeps the first selection when the run is routed again', async () => {
+    it('keeps the first selection when the run is routed again: a contract, then none', async () => {
       const run = runId('routed-twice');
       await selectFor(SELECTING, run, RAI_AGENT_RUN);
-      const again = `again-${run}`;
-      await route(SELECTING, run, { ...CHAT }, {}, again);
-      const consumed = () =>
-        eventually(async () => {
-          const rows = await dataSource.query(`SELECT 1 FROM contracts.inbox WHERE tenant_id = $1 AND message_id = $2`, [SELECTING, again]);
-          if (rows.length === 0) throw new Error('second route not handled yet');
-        });
-      await consumed();
-      const announced = await dataSource.query(`SELECT 1 FROM contracts.outbox WHERE tenant_id = $1 AND subject = $2 AND envelope->>'runId' = $3`, [
-        SELECTING,
-        Events.ContractSelected.subject,
-        run,
-      ]);
-      expect(announced).toHaveLength(1);
-      const [stored] = await dataSource.query(`SELECT contract_name FROM contracts.run_contracts WHERE tenant_id = $1 AND run_id = $2`, [SELECTING, run]);
-      expect(stored).toEqual({ contract_name: 'lead_qualification' });
+      await route(SELECTING, run, { ...CHAT }, {}, `again-${run}`);
+      await routesHandled();
+
+      expect(selections.get(`${SELECTING}/${run}`)?.map((selected) => selected.contractName)).toEqual(['lead_qualification']);
+      expect((await storedSelection(SELECTING, run))?.contract_name).toBe('lead_qualification');
+    });
+
+    it('keeps the first selection when the run is routed again: none, then a contract', async () => {
+      const run = runId('none-then-contract');
+      const first = `first-${run}`;
+      await route(SELECTING, run, CHAT, {}, first);
+      expect(await selectedFor(SELECTING, run)).toMatchObject({ contractName: '', reason: 'contracts are switched off' });
+      await route(SELECTING, run, RAI_AGENT_RUN, {}, `again-${run}`);
+      await routesHandled();
+
+      expect(selections.get(`${SELECTING}/${run}`)?.map((selected) => selected.contractName)).toEqual(['']);
+      expect(await storedSelection(SELECTING, run)).toEqual({ contract_name: null, selected_by: first });
+    });
+
+    it('announces a stored selection again for a redelivery of the route that made it, and not for another route', async () => {
+      // As if a first delivery had stored the selection and stopped before announcing it.
+      const stored = (run: string, selectedBy: string) =>
+        dataSource.query(
+          `INSERT INTO contracts.run_contracts (tenant_id, run_id, contract_name, failure_strategy, max_retries, required_fields, complexity, selected_by)
+           VALUES ($1, $2, NULL, 'fail', 0, '[]', 0.2, $3)`,
+          [SELECTING, run, selectedBy],
+        );
+      const redelivered = runId('redelivered');
+      await stored(redelivered, `route-${redelivered}`);
+      await route(SELECTING, redelivered, CHAT, {}, `route-${redelivered}`);
+      expect(await selectedFor(SELECTING, redelivered)).toMatchObject({ contractName: '', failureStrategy: 'fail' });
+
+      const other = runId('other-route');
+      await stored(other, `route-${other}`);
+      await route(SELECTING, other, CHAT, {}, `another-${other}`);
+      await routesHandled();
+      expect(selections.get(`${SELECTING}/${other}`)).toBeUndefined();
     });
   });
 
