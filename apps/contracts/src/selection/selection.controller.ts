@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events } from '@sigil/catalog';
-import { correlationOf, EventPublisher, JetStreamContext, OnEvent } from '@sigil/messaging';
+import { causedBy, EventPublisher, JetStreamContext, OnEvent } from '@sigil/messaging';
 import { deliveryOf, UnitOfWork } from '@sigil/persistence';
 import type { RouteDecided } from '@sigil/schemas';
 import { DataSource } from 'typeorm';
@@ -60,6 +60,6 @@ export class SelectionController {
   private async selectNone(route: RouteDecided, { selection, selected }: SelectionOutcome, context: JetStreamContext): Promise<void> {
     const { envelope } = context;
     if (!(await storeRunSelection(this.dataSource, envelope.tenantId, route.runId, selection, envelope.id))) return;
-    await this.publisher.publish(Events.ContractSelected, selected, { ...correlationOf(envelope), id: `${envelope.id}:selected`, causationId: envelope.id });
+    await this.publisher.publish(Events.ContractSelected, selected, causedBy(envelope, 'selected'));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Events } from '@sigil/catalog';
-import { correlationOf, EventPublisher, QueryContext } from '@sigil/messaging';
+import { causedBy, EventPublisher, QueryContext } from '@sigil/messaging';
 
 export type AgentChange = 'created' | 'updated' | 'deleted';
 
@@ -21,7 +21,7 @@ export class AgentChanges {
       await this.publisher.publish(
         Events.AgentChanged,
         { name: agent.name, change, version: agent.version ?? 0 },
-        { ...correlationOf(envelope), id: `${envelope.id}:agent-${change}`, causationId: envelope.id },
+        causedBy(envelope, `agent-${change}`),
       );
     } catch (error) {
       this.logger.warn(`agent ${agent.name} was ${change} but the announcement failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events } from '@sigil/catalog';
-import { correlationOf, EventPublisher, JetStreamContext, OnEvent } from '@sigil/messaging';
+import { causedBy, EventPublisher, JetStreamContext, OnEvent } from '@sigil/messaging';
 import type { RunRequested } from '@sigil/schemas';
 import { MemoryRetrieval } from '../retrieval/memory-retrieval';
 import { RETRIEVAL_SETTINGS, type RetrievalSettings } from '../retrieval/retrieval-settings';
@@ -36,7 +36,7 @@ export class RecallController {
     await this.publisher.publish(
       Events.Recalled,
       { runId: request.runId, sessionId: request.sessionId, items, tokens: BigInt(tokens) },
-      { ...correlationOf(context.envelope), id: `${context.envelope.id}:recalled`, causationId: context.envelope.id },
+      causedBy(context.envelope, 'recalled'),
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Events } from '@sigil/catalog';
 import type { LlmProvider, LlmSettings } from '@sigil/llm';
-import { correlationOf, EventPublisher, type Envelope } from '@sigil/messaging';
+import { causedBy, correlationOf, EventPublisher, type Envelope } from '@sigil/messaging';
 import { runStep, type ReasoningModel } from '@sigil/reasoning';
 import type { StepRequested } from '@sigil/schemas';
 import { BudgetedModel } from '../budget/budgeted-model';
@@ -47,7 +47,7 @@ export class StepWorker {
       if (outcome.status === 'failed') this.logger.warn(`step ${step.stepId} failed ${outcome.errorCode}: ${outcome.message}`);
       if (outcome.trace.length > 0) this.logger.debug(`step ${step.stepId} trace:\n${outcome.trace.join('\n')}`);
       const event = stepEventOf(step, outcome);
-      const options = { ...correlationOf(envelope), id: `${envelope.id}:${event.kind}`, causationId: envelope.id };
+      const options = causedBy(envelope, event.kind);
       if (event.kind === 'completed') await this.publisher.publish(Events.StepCompleted, event.payload, options);
       else await this.publisher.publish(Events.StepFailed, event.payload, options);
     } finally {

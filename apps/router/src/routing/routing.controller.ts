@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Events } from '@sigil/catalog';
-import { correlationOf, EventPublisher, JetStreamContext, OnEvent } from '@sigil/messaging';
+import { causedBy, EventPublisher, JetStreamContext, OnEvent } from '@sigil/messaging';
 import { decideRoute } from '@sigil/routing';
 import type { RunRequested } from '@sigil/schemas';
 import { featureFlagsFromEnv } from './feature-flags';
@@ -17,10 +17,6 @@ export class RoutingController {
   @OnEvent(Events.RunRequested)
   async onRunRequested(@Payload() run: RunRequested, @Ctx() context: JetStreamContext): Promise<void> {
     const decision = decideRoute(run.input, run.agent?.stratum, this.flags);
-    await this.publisher.publish(Events.RouteDecided, routeDecidedPayload(run, decision), {
-      ...correlationOf(context.envelope),
-      id: `${context.envelope.id}:routed`,
-      causationId: context.envelope.id,
-    });
+    await this.publisher.publish(Events.RouteDecided, routeDecidedPayload(run, decision), causedBy(context.envelope, 'routed'));
   }
 }

@@ -2,13 +2,20 @@ import { create, toBinary, type DescMessage, type MessageInitShape } from '@bufb
 import { jetstream, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { EventDefinition } from '../definitions/message-definitions';
-import { createEnvelope, envelopeToHeaders, type Correlation, type Envelope } from '../envelope/envelope';
+import { correlationOf, createEnvelope, envelopeToHeaders, type Correlation, type Envelope } from '../envelope/envelope';
 
 export interface PublishOptions extends Correlation {
   /** The message id (= ce-id = Nats-Msg-Id). Derive it from the cause so a retry is a duplicate. */
   id?: string;
   causationId?: string;
 }
+
+/**
+ * The options of the event a message causes, published straight away rather than through an outbox:
+ * its id derives from the cause's (`<cause id>:<what>`), so the event of a redelivered cause is a
+ * duplicate that JetStream drops (and consumers' inboxes after the stream's window).
+ */
+export const causedBy = (cause: Envelope, what: string): PublishOptions => ({ ...correlationOf(cause), id: `${cause.id}:${what}`, causationId: cause.id });
 
 /** An event ready to go on the bus: the encoded payload and its envelope. */
 export interface OutgoingEvent {
