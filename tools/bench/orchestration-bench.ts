@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   try {
     const fast = await withPlatform(infrastructure, secret, 0, async (gateway) => {
       await createAgents(gateway, tokens);
-      return { simple: await simpleRuns(gateway, tokens[0]), concurrent: await concurrentRuns(gateway, tokens) };
+      return { simple: await simpleRuns(gateway, tokens[0]), spaced: await spacedSimpleRuns(gateway, tokens[0]), concurrent: await concurrentRuns(gateway, tokens) };
     });
     const dag = await withPlatform(infrastructure, secret, MODEL_LATENCY_MS, (gateway) => dagRun(gateway, tokens[1]));
     write();
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
           [`simple run, gateway to completion p50 ms (${SIMPLE_RUNS} sequential)`, fast.simple.waitP50.toFixed(2), '< 15', fast.simple.waitP50 < 15 ? 'yes' : 'NO'],
           ['simple run, gateway to completion p95 ms', fast.simple.waitP95.toFixed(2), '', ''],
           ['simple run, client latency p50 ms', fast.simple.clientP50.toFixed(2), '', ''],
+          [`simple run, one at a time with ${SPACING_MS} ms idle between, gateway to completion p50 ms (${SPACED_RUNS} runs)`, fast.spaced.waitP50.toFixed(2), '', ''],
           [`simple run: machine CPU per run ms (every process) / cores busy of ${availableParallelism()}`, `${fast.simple.cpuMsPerRun.toFixed(1)} / ${fast.simple.coresBusy.toFixed(2)}`, '', ''],
           ['simple run: host steal % (cores given to other guests)', fast.simple.stealPercent.toFixed(1), '', ''],
           [`10-step DAG: plan steps / widest layer`, `${dag.steps} / ${dag.maxParallel}`, '10 / 4', dag.steps === 10 && dag.maxParallel === 4 ? 'yes' : 'NO'],
@@ -104,25 +105,26 @@ const WARM_UP_RUNS = 20;
 /** The last measured runs whose stored events show where a run's time goes. */
 const TIMELINE_RUNS = 50;
 
+const simpleRun = async (gateway: string, token: string, input: string) => {
+  const run = await call(gateway, token, 'POST', '/v7/agents/bench_agent/run', { input });
+  if (run.body.status !== 'completed') throw new Error(`simple run ended ${String(run.body.status)}`);
+  return run;
+};
+
 /**
  * Sequential synchronous runs of a simple question: the gateway's Server-Timing `run` is accepted →
  * completed. The machine's CPU time over the measured runs shows how much of the wait is work queued
  * on busy cores: every service, NATS and Postgres share this machine's cores.
  */
 async function simpleRuns(gateway: string, token: string) {
-  const simpleRun = async (index: number) => {
-    const run = await call(gateway, token, 'POST', '/v7/agents/bench_agent/run', { input: `What time is it? (${index})` });
-    if (run.body.status !== 'completed') throw new Error(`simple run ended ${String(run.body.status)}`);
-    return run;
-  };
-  for (let index = 0; index < WARM_UP_RUNS; index++) await simpleRun(index);
+  for (let index = 0; index < WARM_UP_RUNS; index++) await simpleRun(gateway, token, `What time is it? (${index})`);
   const waits: number[] = [];
   const clients: number[] = [];
   const sessions: string[] = [];
   const [cpuBefore, measuredFrom] = [machineCpuTimes(), performance.now()];
   for (let index = WARM_UP_RUNS; index < WARM_UP_RUNS + SIMPLE_RUNS; index++) {
     const started = performance.now();
-    const run = await simpleRun(index);
+    const run = await simpleRun(gateway, token, `What time is it? (${index})`);
     clients.push(performance.now() - started);
     waits.push(serverTiming(run.headers, 'run'));
     sessions.push(String(run.body.session_id));
@@ -138,6 +140,23 @@ async function simpleRuns(gateway: string, token: string) {
     stealPercent: stealPercent(cpuBefore, cpuAfter),
     timeline: await simpleRunTimeline(gateway, token, sessions.slice(-TIMELINE_RUNS)),
   };
+}
+
+const SPACED_RUNS = 100;
+const SPACING_MS = 100;
+
+/**
+ * The same run with the platform idle before each: only the run's own work shares the cores, not the
+ * work the previous run left behind (its memory extraction, event log writes), which back-to-back
+ * runs meet. The difference says how much of the sequential p50 is the bench's pace.
+ */
+async function spacedSimpleRuns(gateway: string, token: string) {
+  const waits: number[] = [];
+  for (let index = 0; index < SPACED_RUNS; index++) {
+    await new Promise((resolve) => setTimeout(resolve, SPACING_MS));
+    waits.push(serverTiming((await simpleRun(gateway, token, `What time is it? (spaced ${index})`)).headers, 'run'));
+  }
+  return { waitP50: percentile(waits, 50) };
 }
 
 /** Read after the measured runs, so the reads do not load them. Each simple run is its session's only run. */
