@@ -71,12 +71,11 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     const run = (await api('POST', '/v7/agents/helper/run', { input: 'hello', session_id: 'session-e2e' })).body as unknown as RunBody;
     runIds.push(run.run_id);
     // Memory recalls for every run alongside routing, and general_chat is memory-relevant, so the planner waits for it.
-    // Contracts are off for this route and the request names none, so the planner neither waits for the
-    // selection (it is stored whenever it lands) nor asks for a verdict: it judges the answer itself.
+    // Contracts are off for this route and the request names none: the route is the record of that, so
+    // nothing is selected, and the planner asks for no verdict: it judges the answer itself.
     const expected = [
       'sigil.run.v1.requested',
       'sigil.routing.v1.decided',
-      'sigil.contracts.v1.selected',
       'sigil.memory.v1.recalled',
       'sigil.reasoning.v1.step_requested',
       'sigil.reasoning.v1.step_completed',
@@ -93,12 +92,12 @@ describe('one run end to end, every hop over JetStream, eight services as proces
     const types = listing.events.map((event) => event.type);
     expect([...types].sort()).toEqual([...expected].sort());
     const position = (type: string) => types.indexOf(type);
-    // Selection and recall each answer the request in their own time; the rest is one causal chain.
-    const causalChain = expected.filter((type) => type !== 'sigil.contracts.v1.selected' && type !== 'sigil.memory.v1.recalled');
+    // Recall answers the request in its own time; the rest is one causal chain.
+    const causalChain = expected.filter((type) => type !== 'sigil.memory.v1.recalled');
     expect(causalChain.map(position)).toEqual([...causalChain.map(position)].sort((a, b) => a - b));
     expect(position('sigil.memory.v1.recalled')).toBeLessThan(position('sigil.reasoning.v1.step_requested'));
-    expect(listing.events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(listing.pagination).toEqual({ page: 1, per_page: 20, total: 9, total_pages: 1 });
+    expect(listing.events.map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(listing.pagination).toEqual({ page: 1, per_page: 20, total: 8, total_pages: 1 });
     for (const event of listing.events) {
       expect(event.subject).toBe(event.type);
       // A vector change is about items, whichever run they came from.
@@ -138,7 +137,8 @@ describe('one run end to end, every hop over JetStream, eight services as proces
       (await db.query(`SELECT DISTINCT tenant_id FROM ${table} WHERE run_id = ANY($1)`, [runIds])).rows.map((row) => row.tenant_id);
     expect(runIds).toHaveLength(3);
     expect(await tenantsOf('planner.runs')).toEqual([TENANT]);
-    expect(await tenantsOf('contracts.run_contracts')).toEqual([TENANT]);
+    // Their routes switched contracts off, so no selection was stored (contracts' own int tests keep its rows per tenant).
+    expect(await tenantsOf('contracts.run_contracts')).toEqual([]);
     expect(await tenantsOf('event_store.events')).toEqual([TENANT]);
     expect((await db.query(`SELECT DISTINCT tenant_id FROM evolution.agents WHERE name = 'helper' AND tenant_id = $1`, [TENANT])).rowCount).toBe(1);
   });

@@ -15,7 +15,9 @@ import { selectionOutcome, type SelectionOutcome } from './selection-outcome';
 
 /**
  * Chooses each run's contract from its route alone: the router copies the request's contract
- * overrides into the route, so selection waits for no second message (ADR 0010).
+ * overrides into the route, so selection waits for no second message (ADR 0010). A route that
+ * switches contracts off for a run that asks for none leaves selection out: the route is the run's
+ * record that no contract applies, and the planner starts without one (ADR 0008).
  */
 @Controller()
 export class SelectionController {
@@ -30,6 +32,7 @@ export class SelectionController {
   async onRouteDecided(@Payload() route: RouteDecided, @Ctx() context: JetStreamContext): Promise<void> {
     const overrides = overridesOf(route);
     if (asksNothing(overrides)) {
+      if (!route.useContracts) return;
       const choice = routedChoice(route);
       if (choice.kind === 'none') return this.selectNone(route, selectionOutcome(route, choice, NO_LEARNING), context);
     }
@@ -51,8 +54,8 @@ export class SelectionController {
   }
 
   /**
-   * No contract, and nothing asked: most runs (contracts are off up to 0.7 complexity). Nothing is
-   * read, so the selection is one statement and a publish, not a unit of work, at the moment the
+   * No contract for a route with contracts on (an intent that needs none), and nothing asked. Nothing
+   * is read, so the selection is one statement and a publish, not a unit of work, at the moment the
    * run's recall and the planner's first unit need the cores too (ADR 0012). Its id derives from
    * the route's, so a redelivery's announcement is a duplicate JetStream drops (the planner's inbox
    * after the stream's window).

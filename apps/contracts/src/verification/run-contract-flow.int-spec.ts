@@ -64,6 +64,8 @@ type ExecuteOverrides = { contractName?: string; contractJson?: string; forceStr
 type Route = Pick<MessageInitShape<typeof RouteDecidedSchema>, 'intent' | 'stratum' | 'complexity' | 'useContracts' | 'strategy'>;
 const RAI_AGENT_RUN: Route = { intent: 'run_agent', stratum: 'RAI', complexity: 0.75, useContracts: true, strategy: 'react' };
 const CHAT: Route = { intent: 'general_chat', stratum: 'RTI', complexity: 0.2, useContracts: false, strategy: 'direct' };
+/** Contracts on, but an intent that needs none: selection answers "none". */
+const AGENT_CREATION: Route = { intent: 'create_agent', stratum: 'RTI', complexity: 0.75, useContracts: true, strategy: 'react' };
 
 const errorsOf = (verdict: OutputValidated) => verdict.errors.map(({ field, rule, expected, actual, message }) => ({ field, rule, expected, actual, message }));
 
@@ -186,25 +188,34 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
       expect(selections.get(`${SELECTING}/${run}`)).toHaveLength(1);
     });
 
-    it('selects no contract for low-complexity chat, keeping the route’s strategy', async () => {
-      const selected = await selectFor(SELECTING, runId('chat'), CHAT);
+    it('selects nothing for low-complexity chat, whose route switches contracts off: no announcement, no stored selection', async () => {
+      const run = runId('chat');
+      await route(SELECTING, run, CHAT);
+      await routesHandled();
+
+      expect(selections.get(`${SELECTING}/${run}`)).toBeUndefined();
+      expect(await storedSelection(SELECTING, run)).toBeUndefined();
+    });
+
+    it('selects no contract for a route with contracts on whose intent needs none, keeping the route’s strategy', async () => {
+      const selected = await selectFor(SELECTING, runId('agent-creation'), AGENT_CREATION);
       expect(selected).toMatchObject({
         contractName: '',
         failureStrategy: 'fail',
         maxRetries: 0,
         requiredFields: [],
         promptContext: '',
-        boostedComplexity: 0.2,
-        strategy: 'direct',
+        boostedComplexity: 0.75,
+        strategy: 'react',
         tokenBudget: 0n,
-        reason: 'contracts are switched off',
+        reason: 'intent create_agent needs no contract',
       });
     });
 
     it('keeps the first selection when the run is routed again: a contract, then none', async () => {
       const run = runId('routed-twice');
       await selectFor(SELECTING, run, RAI_AGENT_RUN);
-      await route(SELECTING, run, { ...CHAT }, {}, `again-${run}`);
+      await route(SELECTING, run, AGENT_CREATION, {}, `again-${run}`);
       await routesHandled();
 
       expect(selections.get(`${SELECTING}/${run}`)?.map((selected) => selected.contractName)).toEqual(['lead_qualification']);
@@ -214,8 +225,8 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
     it('keeps the first selection when the run is routed again: none, then a contract', async () => {
       const run = runId('none-then-contract');
       const first = `first-${run}`;
-      await route(SELECTING, run, CHAT, {}, first);
-      expect(await selectedFor(SELECTING, run)).toMatchObject({ contractName: '', reason: 'contracts are switched off' });
+      await route(SELECTING, run, AGENT_CREATION, {}, first);
+      expect(await selectedFor(SELECTING, run)).toMatchObject({ contractName: '', reason: 'intent create_agent needs no contract' });
       await route(SELECTING, run, RAI_AGENT_RUN, {}, `again-${run}`);
       await routesHandled();
 
@@ -228,17 +239,17 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
       const stored = (run: string, selectedBy: string) =>
         dataSource.query(
           `INSERT INTO contracts.run_contracts (tenant_id, run_id, contract_name, failure_strategy, max_retries, required_fields, complexity, selected_by)
-           VALUES ($1, $2, NULL, 'fail', 0, '[]', 0.2, $3)`,
+           VALUES ($1, $2, NULL, 'fail', 0, '[]', 0.75, $3)`,
           [SELECTING, run, selectedBy],
         );
       const redelivered = runId('redelivered');
       await stored(redelivered, `route-${redelivered}`);
-      await route(SELECTING, redelivered, CHAT, {}, `route-${redelivered}`);
+      await route(SELECTING, redelivered, AGENT_CREATION, {}, `route-${redelivered}`);
       expect(await selectedFor(SELECTING, redelivered)).toMatchObject({ contractName: '', failureStrategy: 'fail' });
 
       const other = runId('other-route');
       await stored(other, `route-${other}`);
-      await route(SELECTING, other, CHAT, {}, `another-${other}`);
+      await route(SELECTING, other, AGENT_CREATION, {}, `another-${other}`);
       await routesHandled();
       expect(selections.get(`${SELECTING}/${other}`)).toBeUndefined();
     });
@@ -313,13 +324,13 @@ describe('run contracts on the bus: selection on RouteDecided, verification on V
       await requestValidation(FLOWS, run, 1, 'Hello there');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(verdicts.get(`${FLOWS}/${run}`)).toBeUndefined();
-      await route(FLOWS, run, CHAT);
+      await route(FLOWS, run, AGENT_CREATION);
       expect(await verdictOn(FLOWS, run, 1)).toMatchObject({ isValid: true, decision: 'success', output: '' });
     });
 
     it('accepts any text without a contract, and fails an empty answer', async () => {
       const run = runId('uncontracted');
-      await selectFor(FLOWS, run, CHAT);
+      await selectFor(FLOWS, run, AGENT_CREATION);
       await requestValidation(FLOWS, run, 1, 'Hello there');
       expect(await verdictOn(FLOWS, run, 1)).toMatchObject({ isValid: true, errors: [], decision: 'success', output: '' });
       await requestValidation(FLOWS, run, 2, ' ');
