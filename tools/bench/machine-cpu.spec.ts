@@ -1,4 +1,4 @@
-import { cpuTimesOf, processCpuMsOf, stealPercent } from './machine-cpu';
+import { cpuTimesOf, processStatOf, stealPercent, treeCpuMsBetween } from './machine-cpu';
 
 describe('cpuTimesOf', () => {
   it('given /proc/stat, when read, then busy time is every tick but idle, iowait and steal, steal apart, guest time not counted twice, in ms', () => {
@@ -27,14 +27,43 @@ describe('stealPercent', () => {
   });
 });
 
-describe('processCpuMsOf', () => {
-  it('given a /proc/<pid>/stat whose command holds spaces and parentheses, when read, then user plus system time in ms', () => {
-    const procPidStat = '4242 (node (gw) x) S 1 4242 4242 0 -1 4194304 5000 0 0 0 730 120 0 0 20 0 11 0 99 1000 2000';
+describe('processStatOf', () => {
+  it('given a /proc/<pid>/stat whose command holds spaces and parentheses, when read, then its parent and user plus system time in ms', () => {
+    const procPidStat = '4243 (node (gw) x) S 17 4242 4242 0 -1 4194304 5000 0 0 0 730 120 0 0 20 0 11 0 99 1000 2000';
 
-    expect(processCpuMsOf(procPidStat)).toBe((730 + 120) * 10);
+    expect(processStatOf(procPidStat)).toEqual({ parent: 17, cpuMs: (730 + 120) * 10 });
   });
 
   it('given text that is not a process stat, when read, then it says so', () => {
-    expect(() => processCpuMsOf('nonsense')).toThrow('not a /proc/<pid>/stat text');
+    expect(() => processStatOf('nonsense')).toThrow('not a /proc/<pid>/stat text');
+  });
+});
+
+describe('treeCpuMsBetween', () => {
+  const before = new Map([
+    [1, { parent: 0, cpuMs: 900 }],
+    [10, { parent: 1, cpuMs: 5 }], // runuser, named postgres
+    [11, { parent: 10, cpuMs: 20 }], // postmaster
+    [12, { parent: 11, cpuMs: 7 }], // a backend that ends
+    [20, { parent: 1, cpuMs: 30 }], // nats
+    [30, { parent: 1, cpuMs: 40 }], // unnamed
+  ]);
+
+  it('given named processes, when two readings are compared, then each counts what it and its descendants used between them, and nothing outside its tree', () => {
+    const after = new Map([
+      [1, { parent: 0, cpuMs: 999 }],
+      [10, { parent: 1, cpuMs: 5 }],
+      [11, { parent: 10, cpuMs: 26 }],
+      [13, { parent: 11, cpuMs: 4 }], // a backend that started
+      [20, { parent: 1, cpuMs: 33 }],
+      [30, { parent: 1, cpuMs: 80 }],
+      [31, { parent: 30, cpuMs: 50 }],
+    ]);
+
+    expect(treeCpuMsBetween(new Map([[10, 'postgres'], [20, 'nats']]), before, after)).toEqual(new Map([['postgres', 6 + 4], ['nats', 3]]));
+  });
+
+  it('given a process whose parent ended, when compared, then it counts for no one', () => {
+    expect(treeCpuMsBetween(new Map([[10, 'postgres']]), before, new Map([[12, { parent: 11, cpuMs: 9 }]]))).toEqual(new Map());
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * CPU time of every core together, in ms: busy is what ran here (all but idle, iowait and steal);
@@ -29,13 +29,46 @@ export const stealPercent = (before: CpuTimes, after: CpuTimes): number => (100 
 
 export const machineCpuTimes = (): CpuTimes => cpuTimesOf(readFileSync('/proc/stat', 'utf8'));
 
-/** User plus system CPU one process has used, in ms, from the text of its /proc/<pid>/stat. */
-export function processCpuMsOf(procPidStat: string): number {
+/** One process's parent and the user plus system CPU it has used, in ms, from the text of its /proc/<pid>/stat. */
+export function processStatOf(procPidStat: string): { parent: number; cpuMs: number } {
   // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
   const fields = procPidStat.slice(procPidStat.lastIndexOf(')') + 2).split(' ');
-  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
-  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('not a /proc/<pid>/stat text');
-  return (utime + stime) * MS_PER_TICK;
+  const [parent, utime, stime] = [Number(fields[1]), Number(fields[11]), Number(fields[12])];
+  if (![parent, utime, stime].every(Number.isFinite)) throw new Error('not a /proc/<pid>/stat text');
+  return { parent, cpuMs: (utime + stime) * MS_PER_TICK };
 }
 
-export const processCpuMs = (pid: number): number => processCpuMsOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+export const processCpuMs = (pid: number): number => processStatOf(readFileSync(`/proc/${pid}/stat`, 'utf8')).cpuMs;
+
+export type ProcessTable = ReadonlyMap<number, { parent: number; cpuMs: number }>;
+
+/**
+ * CPU ms each named process and its descendants (PostgreSQL's backends are the postmaster's
+ * children) used between two readings of every process. A process that started in between counts
+ * whole; one that ended in between is not in the later reading and loses its last share.
+ */
+export function treeCpuMsBetween(roots: ReadonlyMap<number, string>, before: ProcessTable, after: ProcessTable): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const [pid, { cpuMs }] of after) {
+    let ancestor: number | undefined = pid;
+    // Parents form a tree rooted at pid 1; the bound only guards against a cycle in a torn read.
+    for (let depth = 0; ancestor !== undefined && !roots.has(ancestor) && depth < 64; depth++) ancestor = after.get(ancestor)?.parent;
+    const name = ancestor === undefined ? undefined : roots.get(ancestor);
+    if (name) used.set(name, (used.get(name) ?? 0) + cpuMs - (before.get(pid)?.cpuMs ?? 0));
+  }
+  return used;
+}
+
+/** Every process's parent and CPU now; one that ends between listing and reading is skipped. */
+export function processTable(): ProcessTable {
+  const processes = new Map<number, { parent: number; cpuMs: number }>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      processes.set(Number(pid), processStatOf(readFileSync(`/proc/${pid}/stat`, 'utf8')));
+    } catch {
+      continue;
+    }
+  }
+  return processes;
+}

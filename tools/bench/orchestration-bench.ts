@@ -1,10 +1,10 @@
-import { freeInfrastructurePorts, mintToken, startInfrastructure, startPlatformProcesses, stopInfrastructure, type InfrastructureUrls } from '@sigil/local-stack';
+import { freeInfrastructurePorts, mintToken, runningPid, startInfrastructure, startPlatformProcesses, stopInfrastructure, type InfrastructureUrls } from '@sigil/local-stack';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { call, serverTiming } from './bench-http';
-import { machineCpuTimes, stealPercent } from './machine-cpu';
+import { machineCpuTimes, processTable, stealPercent, treeCpuMsBetween } from './machine-cpu';
 import { percentile, table } from './percentiles';
 import { runTimeline } from './run-timeline';
 
@@ -82,6 +82,19 @@ async function main(): Promise<void> {
     write();
     write(`simple run, where the time goes: ms from the request to each event's creation by its producer (median of the last ${fast.simple.timeline.runs} runs)`);
     write(table(['event', 'ms after run.requested', 'runs with it'], fast.simple.timeline.rows.map((row) => [row.type, row.medianMs, row.runs])));
+    write();
+    const { inRun, after, runMs } = fast.spaced.cpu;
+    write(
+      `simple run, one at a time: CPU ms per run by process, while the run is under way (request sent to answer, ${runMs.toFixed(1)} ms on average: ` +
+        `${(sum(inRun) / runMs).toFixed(2)} of ${availableParallelism()} cores busy) and in the ${SPACING_MS} ms idle after it; the kernel counts in 10 ms ticks, so these are means over ${SPACED_RUNS} runs`,
+    );
+    const processes = [...inRun.keys()].sort((a, b) => (inRun.get(b) ?? 0) - (inRun.get(a) ?? 0));
+    write(
+      table(
+        ['process', 'during the run', 'after it'],
+        [...processes.map((name) => [name, (inRun.get(name) ?? 0).toFixed(1), (after.get(name) ?? 0).toFixed(1)]), ['all', sum(inRun).toFixed(1), sum(after).toFixed(1)]],
+      ),
+    );
   } finally {
     await stopInfrastructure(stateDir);
   }
@@ -148,16 +161,54 @@ const SPACING_MS = 100;
 /**
  * The same run with the platform idle before each: only the run's own work shares the cores, not the
  * work the previous run left behind (its memory extraction, event log writes), which back-to-back
- * runs meet. The difference says how much of the sequential p50 is the bench's pace.
+ * runs meet. The difference says how much of the sequential p50 is the bench's pace. Each process's
+ * CPU while a run is under way, against the cores, says whether the run waits for the cores.
  */
 async function spacedSimpleRuns(gateway: string, token: string) {
+  const processes = stackProcesses();
+  // The bench's own CPU is read apart and nearest the request, so its readings of /proc count after the run, not during it.
+  const ownMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  const [inRun, after] = [new Map<string, number>(), new Map<string, number>()];
   const waits: number[] = [];
+  let [lastEnd, lastOwnMs, runMs] = [processTable(), ownMs(), 0];
   for (let index = 0; index < SPACED_RUNS; index++) {
     await new Promise((resolve) => setTimeout(resolve, SPACING_MS));
+    const start = processTable();
+    const ownAtStart = ownMs();
+    const sentAt = performance.now();
     waits.push(serverTiming((await simpleRun(gateway, token, `What time is it? (spaced ${index})`)).headers, 'run'));
+    runMs += performance.now() - sentAt;
+    const ownAtEnd = ownMs();
+    const end = processTable();
+    add(after, treeCpuMsBetween(processes, lastEnd, start), ownAtStart - lastOwnMs);
+    add(inRun, treeCpuMsBetween(processes, start, end), ownAtEnd - ownAtStart);
+    [lastEnd, lastOwnMs] = [end, ownAtEnd];
   }
-  return { waitP50: percentile(waits, 50) };
+  const perRun = (used: Map<string, number>) => new Map([...used].map(([name, ms]) => [name, ms / SPACED_RUNS]));
+  return { waitP50: percentile(waits, 50), cpu: { inRun: perRun(inRun), after: perRun(after), runMs: runMs / SPACED_RUNS } };
 }
+
+const BENCH_CLIENT = 'bench client (HTTP; after: its readings)';
+
+/** The local stack's background processes (NATS, PostgreSQL, Redis, the services), named as their pid files are, without the platform's prefix. */
+function stackProcesses(): Map<number, string> {
+  const named = new Map<number, string>();
+  for (const file of readdirSync(stateDir).filter((name) => name.endsWith('.pid'))) {
+    const name = file.slice(0, -'.pid'.length);
+    const pid = runningPid(stateDir, name);
+    if (pid) named.set(pid, name.replace(/^bench-\d+-/, ''));
+  }
+  return named;
+}
+
+function add(into: Map<string, number>, used: Map<string, number>, benchClientMs: number): void {
+  for (const [name, ms] of [...used, [BENCH_CLIENT, benchClientMs] as const]) into.set(name, (into.get(name) ?? 0) + ms);
+}
+
+const sum = (used: Map<string, number>) => [...used.values()].reduce((total, ms) => total + ms, 0);
 
 /** Read after the measured runs, so the reads do not load them. Each simple run is its session's only run. */
 async function simpleRunTimeline(gateway: string, token: string, sessions: string[]) {
