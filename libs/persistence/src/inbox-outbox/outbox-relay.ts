@@ -32,6 +32,7 @@ export class OutboxRelay {
   private again = false;
   private timer?: NodeJS.Timeout;
   private readonly published: string[] = [];
+  private readonly publishing = new Set<Promise<void>>();
   private markTimer?: NodeJS.Timeout;
   private readonly timing: Required<OutboxRelayTiming>;
 
@@ -53,10 +54,12 @@ export class OutboxRelay {
     void this.flush();
   }
 
+  /** Stops sweeping and marks what was published, including publishes still in flight, so no mark is left to a timer. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.sweeping;
+    await Promise.all(this.publishing);
     await this.markPublished();
   }
 
@@ -67,7 +70,13 @@ export class OutboxRelay {
    * leaves the rows to the sweep; a row the sweep publishes too carries the same Nats-Msg-Id, so
    * JetStream keeps one.
    */
-  async publishCommitted(events: OutgoingEvent[]): Promise<void> {
+  publishCommitted(events: OutgoingEvent[]): Promise<void> {
+    const publishing = this.publishAndMarkLater(events).finally(() => this.publishing.delete(publishing));
+    this.publishing.add(publishing);
+    return publishing;
+  }
+
+  private async publishAndMarkLater(events: OutgoingEvent[]): Promise<void> {
     let sent = 0;
     try {
       for (const event of events) {

@@ -121,6 +121,21 @@ describe('exactly-once effects through the inbox, on real NATS and PostgreSQL', 
     await relay.stop();
   });
 
+  it('given a publish still in flight, when the relay stops, then it waits for it and marks it before stopping, leaving no mark to a timer', async () => {
+    const relayed = fixtureEvent('outbox_stopped');
+    const tenantId = `tenant-stop-${randomUUID()}`;
+    const relay = new OutboxRelay(dataSource, FIXTURE_SCHEMA, publisher, { warn: () => undefined });
+    const unitOfWork = new UnitOfWork(dataSource, FIXTURE_SCHEMA, 'stop-test', relay);
+    services.push(await startFixtureService('stop-test', testInfrastructure().natsUrl, [relayed], [fixtureController<FixtureWork>(relayed, {}, async () => undefined)]));
+    const cause = { consumerName: 'stop-test', envelope: createEnvelope({ type: 'fixture.cause', source: 'stop-test', dataSchema: 'proto:fixture', tenantId }) };
+
+    // The unit hands its event to the relay without waiting; the publish needs a round trip to NATS, so it is in flight when stop() is called.
+    await unitOfWork.handle(cause, async (tx) => tx.emit(relayed, { workId: 'stopped' }));
+    await relay.stop();
+
+    expect(await dataSource.query(`SELECT published_at IS NOT NULL AS marked FROM fixture.outbox WHERE tenant_id = $1`, [tenantId])).toEqual([{ marked: true }]);
+  });
+
   it('commits state and outbox together and relays the outbox once, in order', async () => {
     const source = fixtureEvent('outbox_source');
     const relayed = fixtureEvent('outbox_relayed');
