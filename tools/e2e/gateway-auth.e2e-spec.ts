@@ -197,6 +197,31 @@ describe('gateway: authentication, scopes, tenants and rate limits', () => {
       expect(remaining.sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     });
 
+    it('refuses a run over the limit with 429 whatever else is wrong with it, and keeps no idempotency key for it', async () => {
+      const api = await as(tenant('limited-runs'), ALL_SCOPES, 'free');
+      const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1_000 - (Date.now() % 1_000) + 20));
+      await nextSecond();
+      expect((await api('GET', '/v7/agents')).status).toBe(200);
+      // The run routes check the limit while the body is validated: the refusal must still win, as if checked first.
+      const invalid = await api('POST', '/v7/agents/nobody/run', { inputs: 'misspelt' });
+      const unknownAgent = await api('POST', '/v7/agents/nobody/run', { input: 'hello' }, { 'idempotency-key': `refused-${suffix}` });
+      for (const refused of [invalid, unknownAgent]) {
+        expect(refused.status).toBe(429);
+        expect(refused.body).toMatchObject({ error_code: 'RATE_001' });
+        expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+      }
+
+      await nextSecond();
+      const allowedButInvalid = await api('POST', '/v7/agents/nobody/run', { inputs: 'misspelt' });
+      expect(allowedButInvalid.status).toBe(400);
+      expect(allowedButInvalid.body.validation_errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'input' })]));
+      expect(allowedButInvalid.headers.get('x-ratelimit-limit')).toBe('1');
+      await nextSecond();
+      const sameKeyAllowed = await api('POST', '/v7/agents/nobody/run', { input: 'hello' }, { 'idempotency-key': `refused-${suffix}` });
+      expect(sameKeyAllowed.status).toBe(404);
+      expect(sameKeyAllowed.headers.get('idempotent-replayed')).toBeNull();
+    });
+
     it('refuses runs once the tenant spent its tokens for the minute, and meters finished runs', async () => {
       const tenantId = tenant('tokens');
       const api = await as(tenantId);

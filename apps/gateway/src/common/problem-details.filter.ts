@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { throwError, type Observable } from 'rxjs';
+import { settleAfterDeferredCheck } from './deferred-check';
 import { ProblemException, type ProblemInit } from './problem';
 
 const TITLES: Record<number, string> = {
@@ -71,7 +72,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): Observable<never> | undefined {
     if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
-    sendProblem(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+    const [request, reply] = [http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>()];
+    settleAfterDeferredCheck(request, exception, (failure) => sendProblem(failure, request, reply));
     return undefined;
   }
 }

@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, of, tap, type Observable } from 'rxjs';
 import { maybePrincipalOf } from '../auth/principal';
+import { deferredCheckOf } from '../common/deferred-check';
 import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
 import { IdempotencyStore } from './idempotency-store';
@@ -38,7 +39,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = `idempotency:${principal.tenantId}:${principal.subject}:${headerKey}`;
     const fingerprint = requestFingerprint(request.method, request.url, request.body);
     const declaredStatus = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    return from(orUnavailable('idempotency store (Redis)', () => this.store.claim(key, fingerprint))).pipe(
+    // A key is claimed only once the request's rate limit allowed it: a refused request leaves no trace.
+    const claiming = deferredCheckOf(request).then(() => orUnavailable('idempotency store (Redis)', () => this.store.claim(key, fingerprint)));
+    return from(claiming).pipe(
       mergeMap((claim) => {
         if (claim.outcome === 'mismatch') throw Problems.idempotencyKeyReused();
         if (claim.outcome === 'in_progress') throw Problems.idempotentRequestInProgress();

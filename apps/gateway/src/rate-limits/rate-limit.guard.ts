@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { maybePrincipalOf, type Principal } from '../auth/principal';
 import { orUnavailable } from '../common/or-unavailable';
 import { Problems } from '../common/problem';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter, type RateCheck } from './rate-limiter';
 import { rateLimitHeaders } from './request-windows';
 import { attachTokenReading, STARTS_RUNS } from './starts-runs';
 import { TIERS } from './tiers';
@@ -15,7 +15,8 @@ export const rateLimitKey = (principal: Principal) => (principal.apiKeyId ? `key
 
 /**
  * Runs after authentication: counts the request, sets X-RateLimit-* on every response, refuses with
- * 429. On a route that starts runs it also reads the tenant's token counters, in the same round trip.
+ * 429. On a route that starts runs it also reads the tenant's token counters, in the same round trip,
+ * and lets the request go on while Redis answers: the launcher awaits the verdict (`tokenReadingOf`).
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -31,13 +32,28 @@ export class RateLimitGuard implements CanActivate {
     const request = context.getArgByIndex<FastifyRequest>(0);
     const principal = maybePrincipalOf(request);
     if (!principal) return true;
-    const tokenKey = this.startsRuns(context.getHandler()) ? tokenCounterKey(principal.tenantId) : '';
-    const check = await orUnavailable('rate limiter (Redis)', () => this.limiter.check(rateLimitKey(principal), TIERS[principal.tier], tokenKey));
-    if (check.tokens) attachTokenReading(request, check.tokens);
-    const headers = rateLimitHeaders(check, check.nowSeconds);
-    void context.getArgByIndex<FastifyReply>(1).headers(headers);
-    if (!check.allowed) throw Problems.rateLimited(check.reported.windowSeconds, Number(headers['retry-after']));
+    const reply = context.getArgByIndex<FastifyReply>(1);
+    if (!this.startsRuns(context.getHandler())) {
+      await this.enforce(principal, '', reply);
+      return true;
+    }
+    attachTokenReading(
+      request,
+      this.enforce(principal, tokenCounterKey(principal.tenantId), reply).then((check) => {
+        if (!check.tokens) throw new Error('the rate limiter read no token counters for a route that starts runs');
+        return check.tokens;
+      }),
+    );
     return true;
+  }
+
+  /** One Redis round trip: the request counted, its headers set, a refusal thrown as a 429. */
+  private async enforce(principal: Principal, tokenKey: string, reply: FastifyReply): Promise<RateCheck> {
+    const check = await orUnavailable('rate limiter (Redis)', () => this.limiter.check(rateLimitKey(principal), TIERS[principal.tier], tokenKey));
+    const headers = rateLimitHeaders(check, check.nowSeconds);
+    void reply.headers(headers);
+    if (!check.allowed) throw Problems.rateLimited(check.reported.windowSeconds, Number(headers['retry-after']));
+    return check;
   }
 
   private startsRuns(handler: unknown): boolean {

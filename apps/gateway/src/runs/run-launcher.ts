@@ -62,7 +62,9 @@ export class RunLauncher {
   async launch(order: RunOrder, request: FastifyRequest, reply: FastifyReply): Promise<LaunchedRun> {
     const principal = principalOf(request);
     const correlation = correlationFor(request);
-    const [agent, allowance] = await Promise.all([this.agents.get(order.agentName, correlation), this.budget.ensureCanRun(principal, tokenReadingOf(request), correlation)]);
+    // The rate limit was decided while the body was validated; a refused request stops here, before any lookup.
+    const tokenReading = await tokenReadingOf(request);
+    const [agent, allowance] = await Promise.all([this.agents.get(order.agentName, correlation), this.budget.ensureCanRun(principal, tokenReading, correlation)]);
     if (agent.status !== 'active') throw Problems.agentInactive(order.agentName);
     const runId = randomUUID();
     const sessionId = order.sessionId ?? randomUUID();
