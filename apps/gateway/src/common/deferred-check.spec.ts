@@ -15,6 +15,16 @@ function controlled() {
 
 const turns = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A request whose check is still running when an invalid body is found: what was answered, and the check's outcome to decide. */
+function invalidBodyWhileChecking() {
+  const carrying = request();
+  const { check, allow, refuse } = controlled();
+  deferCheck(carrying, check);
+  const answered: unknown[] = [];
+  settleAfterDeferredCheck(carrying, 'invalid body', (failure) => answered.push(failure));
+  return { carrying, answered, allow, refuse };
+}
+
 describe('deferred check', () => {
   it('given no deferred check, when an error is settled, then it is answered at once', () => {
     const answered: unknown[] = [];
@@ -23,11 +33,7 @@ describe('deferred check', () => {
   });
 
   it('given a check still running, when an error is found meanwhile, then it waits and gives way to the refusal', async () => {
-    const carrying = request();
-    const { check, refuse } = controlled();
-    deferCheck(carrying, check);
-    const answered: unknown[] = [];
-    settleAfterDeferredCheck(carrying, 'invalid body', (failure) => answered.push(failure));
+    const { carrying, answered, refuse } = invalidBodyWhileChecking();
     await turns();
     expect(answered).toEqual([]);
     refuse('rate limited');
@@ -37,11 +43,7 @@ describe('deferred check', () => {
   });
 
   it('given a check that allows the request, when an error was found meanwhile, then the error is answered after it', async () => {
-    const carrying = request();
-    const { check, allow } = controlled();
-    deferCheck(carrying, check);
-    const answered: unknown[] = [];
-    settleAfterDeferredCheck(carrying, 'invalid body', (failure) => answered.push(failure));
+    const { answered, allow } = invalidBodyWhileChecking();
     await turns();
     expect(answered).toEqual([]);
     allow();
