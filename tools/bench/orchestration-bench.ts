@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { call, serverTiming } from './bench-http';
+import { measureJetStreamFloor } from './jetstream-floor/jetstream-floor';
 import { machineCpuTimes, processTable, stealPercent, treeCpuMsBetween } from './machine-cpu';
 import { percentile, table } from './percentiles';
 import { runTimeline } from './run-timeline';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
       return { simple: await simpleRuns(gateway, tokens[0]), spaced: await spacedSimpleRuns(gateway, tokens[0]), concurrent: await concurrentRuns(gateway, tokens) };
     });
     const dag = await withPlatform(infrastructure, secret, MODEL_LATENCY_MS, (gateway) => dagRun(gateway, tokens[1]));
+    // With the platform stopped: the same NATS server, nothing else running.
+    const floor = await measureJetStreamFloor(infrastructure.natsUrl, { warmUpRuns: WARM_UP_RUNS, runs: SIMPLE_RUNS, spacedRuns: SPACED_RUNS, spacingMs: SPACING_MS });
     write();
     write(`orchestration benchmark: local provider, every hop over JetStream; DAG at ${MODEL_LATENCY_MS} ms per model call`);
     write(
@@ -69,6 +72,8 @@ async function main(): Promise<void> {
           [`simple run, one at a time with ${SPACING_MS} ms idle between, gateway to completion p50 ms (${SPACED_RUNS} runs)`, fast.spaced.waitP50.toFixed(2), '', ''],
           [`simple run: machine CPU per run ms (every process) / cores busy of ${availableParallelism()}`, `${fast.simple.cpuMsPerRun.toFixed(1)} / ${fast.simple.coresBusy.toFixed(2)}`, '', ''],
           ['simple run: host steal % (cores given to other guests)', fast.simple.stealPercent.toFixed(1), '', ''],
+          ['bus floor (the same hops and fan-out over JetStream, no work at any hop): p50 back to back / idle-spaced ms', `${floor.backToBackP50.toFixed(2)} / ${floor.spacedP50.toFixed(2)}`, '', ''],
+          ['bus floor: machine CPU per run ms / host steal % / messages left unacknowledged', `${floor.cpuMsPerRun.toFixed(1)} / ${floor.stealPercent.toFixed(1)} / ${floor.leftOver}`, '', ''],
           [`10-step DAG: plan steps / widest layer`, `${dag.steps} / ${dag.maxParallel}`, '10 / 4', dag.steps === 10 && dag.maxParallel === 4 ? 'yes' : 'NO'],
           ['10-step DAG: run ms', dag.runMs.toFixed(0), '', ''],
           ['10-step DAG: critical path ms (plan call + longest chain of steps)', dag.criticalPathMs.toFixed(0), '', ''],
