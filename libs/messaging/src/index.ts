@@ -6,6 +6,7 @@ export * from './publishing/event-publisher';
 export * from './publishing/query-client';
 export * from './streams/ensure-streams';
 export * from './streams/stream-topology';
+export { consumerConfig } from './transport/consumer-binding';
 export * from './transport/consumer-options';
 export * from './transport/handler-decorators';
 export * from './transport/handler-errors';

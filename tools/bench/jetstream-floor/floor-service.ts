@@ -4,7 +4,7 @@ import { connectToNats, defaultConsumerOptions } from '@sigil/messaging';
 import { FLOOR_CONSUMERS, joinSize, type FloorConsumer } from './floor-topology';
 
 /** A message's size on the bus, about a run's protobuf payload. */
-export const FLOOR_PAYLOAD = new Uint8Array(400).fill(7);
+const FLOOR_PAYLOAD = new Uint8Array(400).fill(7);
 export const RUN_HEADER = 'sigil-run-id';
 
 /** Published as the platform publishes: a message id for deduplication, awaiting the stream's acknowledgement. */

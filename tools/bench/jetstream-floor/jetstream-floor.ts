@@ -1,5 +1,5 @@
-import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
-import { connectToNats, defaultConsumerOptions, defaultTopologyOptions } from '@sigil/messaging';
+import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { connectToNats, consumerConfig, defaultConsumerOptions, ensureStreams, streamConfigs } from '@sigil/messaging';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -32,7 +32,6 @@ export interface FloorResult {
 const RUN_TIMEOUT_MS = 10_000;
 /** How long the consumers off the run's path (event-store, memory's store) get to finish after the last run. */
 const SETTLE_MS = 5_000;
-const msToNanos = (ms: number) => ms * 1_000_000;
 
 /**
  * The bus's own share of a simple run on this machine: the run's messages through JetStream, with
@@ -98,19 +97,12 @@ export async function measureJetStreamFloor(natsUrl: string, options: FloorOptio
   }
 }
 
+/** The platform's own stream and consumer declarations (`streamConfigs`, `consumerConfig`), for the floor's subjects. */
 async function createTopology(jsm: JetStreamManager): Promise<void> {
-  for (const [name, subjects] of Object.entries(FLOOR_STREAMS)) {
-    await jsm.streams.add({ name, subjects: [...subjects], storage: StorageType.File, duplicate_window: msToNanos(defaultTopologyOptions.duplicateWindowMs) });
-  }
+  const subjects = Object.entries(FLOOR_STREAMS).flatMap(([stream, names]) => names.map((subject) => ({ stream, subject })));
+  await ensureStreams(jsm, streamConfigs(subjects).filter((config) => Object.hasOwn(FLOOR_STREAMS, config.name)));
   for (const consumer of FLOOR_CONSUMERS) {
-    await jsm.consumers.add(consumer.stream, {
-      durable_name: consumer.durableName,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      ack_wait: msToNanos(defaultConsumerOptions.ackWaitMs),
-      max_deliver: defaultConsumerOptions.maxDeliver,
-      ...(consumer.subject ? { filter_subject: consumer.subject } : {}),
-    });
+    await jsm.consumers.add(consumer.stream, consumerConfig({ durableName: consumer.durableName, options: defaultConsumerOptions, filterSubject: consumer.subject }));
   }
 }
 

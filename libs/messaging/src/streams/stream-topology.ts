@@ -35,7 +35,7 @@ const msToNanos = (ms: number) => ms * 1_000_000;
  * subjects of the same context are never captured), and one dead-letter stream beside each.
  */
 export function streamConfigs(
-  events: readonly EventDefinition[],
+  events: readonly Pick<EventDefinition, 'stream' | 'subject'>[],
   options: StreamTopologyOptions = defaultTopologyOptions,
 ): StreamDeclaration[] {
   const subjectsByStream = new Map<string, string[]>();

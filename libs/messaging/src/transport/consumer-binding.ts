@@ -16,13 +16,14 @@ export interface ConsumerBinding {
 
 const msToNanos = (ms: number) => ms * 1_000_000;
 
-export function consumerConfig(binding: ConsumerBinding): Partial<ConsumerConfig> {
+/** A durable consumer as every handler's is declared: explicit acks from the stream's start, one subject or the whole stream. */
+export function consumerConfig({ durableName, options, filterSubject }: { durableName: string; options: ConsumerOptions; filterSubject?: string }): Partial<ConsumerConfig> {
   return {
-    durable_name: binding.durableName,
+    durable_name: durableName,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: msToNanos(binding.options.ackWaitMs),
-    max_deliver: binding.options.maxDeliver,
-    ...(binding.event ? { filter_subject: binding.event.subject } : {}),
+    ack_wait: msToNanos(options.ackWaitMs),
+    max_deliver: options.maxDeliver,
+    ...(filterSubject ? { filter_subject: filterSubject } : {}),
   };
 }
