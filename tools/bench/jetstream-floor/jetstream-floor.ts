@@ -43,7 +43,15 @@ export async function measureJetStreamFloor(natsUrl: string, options: FloorOptio
   const jsm = await jetstreamManager(connection);
   await createTopology(jsm);
   const start = options.startService ?? startInOwnProcess;
-  const services = await Promise.all(floorServices().map((service) => start(natsUrl, service)));
+  const started = await Promise.allSettled(floorServices().map((service) => start(natsUrl, service)));
+  const services = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failed = started.find((outcome) => outcome.status === 'rejected');
+  if (failed) {
+    // The services that did start are stopped, so a failed start leaves no process behind.
+    await Promise.all(services.map((service) => service.stop()));
+    await connection.close();
+    throw failed.reason;
+  }
   const waiting = new Map<string, () => void>();
   const completions = connection.subscribe(FLOOR_COMPLETED, {
     callback: (_error, message) => {
@@ -127,4 +135,3 @@ function startInOwnProcess(natsUrl: string, service: string): Promise<{ stop: ()
     child.once('exit', (code) => reject(new Error(`floor service ${service} exited with ${code} before it was ready`)));
   });
 }
-
