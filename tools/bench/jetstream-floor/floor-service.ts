@@ -1,6 +1,6 @@
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
-import { connectToNats, defaultConsumerOptions } from '@sigil/messaging';
+import { connectToNats, defaultConsumerOptions, PULL_EXPIRES_MS } from '@sigil/messaging';
 import { FLOOR_CONSUMERS, joinSize, type FloorConsumer } from './floor-topology';
 
 /** A message's size on the bus, about a run's protobuf payload. */
@@ -15,7 +15,7 @@ export function publishFloor(js: JetStreamClient, subject: string, runId: string
 }
 
 /**
- * One service's consumers of the floor: pull, at most as many in flight as a service takes, each
+ * One service's consumers of the floor: pulled as a service pulls (in flight, pull length), each
  * message acknowledged after what it emits is stored. Resolves once every consumer is pulling.
  */
 export async function serveFloor(natsUrl: string, service: string): Promise<{ stop: () => Promise<void> }> {
@@ -26,7 +26,7 @@ export async function serveFloor(natsUrl: string, service: string): Promise<{ st
   const loops: Promise<void>[] = [];
   for (const floorConsumer of mine) {
     const consumer = await js.consumers.get(floorConsumer.stream, floorConsumer.durableName);
-    const messages = await consumer.consume({ max_messages: defaultConsumerOptions.maxInFlight, expires: 5_000 });
+    const messages = await consumer.consume({ max_messages: defaultConsumerOptions.maxInFlight, expires: PULL_EXPIRES_MS });
     const handle = async (runId: string) => {
       if (floorConsumer.emits && shouldEmit(floorConsumer, runId, seenByJoin)) await publishFloor(js, floorConsumer.emits, runId);
     };

@@ -24,6 +24,9 @@ export const defaultConsumerOptions: ConsumerOptions = {
   maxInFlight: 16,
 };
 
+/** How long each pull a consumer keeps waiting lasts: short pulls (heartbeat every 2.5 s) notice a lost consumer or server within seconds. */
+export const PULL_EXPIRES_MS = 5_000;
+
 export const CONSUMER_OPTIONS_KEY = 'sigil.consumer';
 
 /** Builds the `extras` of an `@EventPattern` carrying this handler's consumer options. */

@@ -10,7 +10,7 @@ import { EnvelopeError, envelopeFromHeaders, type Envelope } from '../envelope/e
 import { ensureStreams } from '../streams/ensure-streams';
 import { streamConfigs, type StreamTopologyOptions } from '../streams/stream-topology';
 import type { ConsumerBinding } from './consumer-binding';
-import { durableNameFor, resolveConsumerOptions, retryDelayMs } from './consumer-options';
+import { durableNameFor, PULL_EXPIRES_MS, resolveConsumerOptions, retryDelayMs } from './consumer-options';
 import { ensureConsumer } from './ensure-consumer';
 import { errorMessage, NonRetryableError, type DeadLetterReason } from './handler-errors';
 import { InFlightLimiter } from './in-flight-limiter';
@@ -29,7 +29,6 @@ export interface JetStreamServerOptions {
 }
 
 const RESTART_DELAY_MS = 1_000;
-const PULL_EXPIRES_MS = 5_000;
 
 /**
  * NestJS transport on JetStream: `@EventPattern(type)` handlers become durable pull consumers shared
@@ -118,7 +117,6 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       let messages: ConsumerMessages | undefined;
       try {
         const consumer = await this.js.consumers.get(binding.stream, binding.durableName);
-        // Short pulls (heartbeat every 2.5 s) notice a lost consumer or server within seconds.
         messages = await consumer.consume({ max_messages: binding.options.maxInFlight, expires: PULL_EXPIRES_MS });
         this.consuming.add(messages);
         void this.stopWhenConsumerIsLost(messages, binding);
