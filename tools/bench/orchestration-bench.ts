@@ -1,4 +1,14 @@
-import { freeInfrastructurePorts, mintToken, runningPid, startInfrastructure, startPlatformProcesses, stopInfrastructure, type InfrastructureUrls } from '@sigil/local-stack';
+import {
+  COMPACT_HOSTS,
+  freeInfrastructurePorts,
+  mintToken,
+  ONE_PROCESS_PER_SERVICE,
+  runningPid,
+  startInfrastructure,
+  startPlatformProcesses,
+  stopInfrastructure,
+  type InfrastructureUrls,
+} from '@sigil/local-stack';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { readdirSync, rmSync } from 'node:fs';
@@ -53,15 +63,22 @@ async function main(): Promise<void> {
     Array.from({ length: TENANTS }, (_, index) => mintToken(secret, { tenantId: `orch-${index}`, scope: 'admin', tier: 'enterprise', issuer: 'sigil-bench' })),
   );
   try {
-    const fast = await withPlatform(infrastructure, secret, 0, async (gateway) => {
+    const fast = await withPlatform(infrastructure, secret, 0, COMPACT_HOSTS, async (gateway) => {
       await createAgents(gateway, tokens);
       return { simple: await simpleRuns(gateway, tokens[0]), spaced: await spacedSimpleRuns(gateway, tokens[0]), concurrent: await concurrentRuns(gateway, tokens) };
     });
-    const dag = await withPlatform(infrastructure, secret, MODEL_LATENCY_MS, (gateway) => dagRun(gateway, tokens[1]));
+    // The same runs with each service in a process of its own (the Kubernetes shape), for comparison; the agents are stored already.
+    const apart = await withPlatform(infrastructure, secret, 0, ONE_PROCESS_PER_SERVICE, async (gateway) => ({
+      simple: await simpleRuns(gateway, tokens[0]),
+      spaced: await spacedSimpleRuns(gateway, tokens[0]),
+    }));
+    const dag = await withPlatform(infrastructure, secret, MODEL_LATENCY_MS, COMPACT_HOSTS, (gateway) => dagRun(gateway, tokens[1]));
     // With the platform stopped: the same NATS server, nothing else running.
     const floor = await measureJetStreamFloor(infrastructure.natsUrl, { warmUpRuns: WARM_UP_RUNS, runs: SIMPLE_RUNS, spacedRuns: SPACED_RUNS, spacingMs: SPACING_MS });
     write();
-    write(`orchestration benchmark: local provider, every hop over JetStream; DAG at ${MODEL_LATENCY_MS} ms per model call`);
+    write(
+      `orchestration benchmark: local provider, every hop over JetStream; the services in two host processes (${COMPACT_HOSTS.map((host) => host.join(' + ')).join(' | ')}, ADR 0014) unless a row says otherwise; DAG at ${MODEL_LATENCY_MS} ms per model call`,
+    );
     write(
       table(
         ['measure', 'value', 'target', 'met'],
@@ -72,6 +89,12 @@ async function main(): Promise<void> {
           [`simple run, one at a time with ${SPACING_MS} ms idle between, gateway to completion p50 ms (${SPACED_RUNS} runs)`, fast.spaced.waitP50.toFixed(2), '', ''],
           [`simple run: machine CPU per run ms (every process) / cores busy of ${availableParallelism()}`, `${fast.simple.cpuMsPerRun.toFixed(1)} / ${fast.simple.coresBusy.toFixed(2)}`, '', ''],
           ['simple run: host steal % (cores given to other guests)', fast.simple.stealPercent.toFixed(1), '', ''],
+          [
+            'one process per service: simple run p50 back to back / idle-spaced ms; machine CPU per run ms; steal %',
+            `${apart.simple.waitP50.toFixed(2)} / ${apart.spaced.waitP50.toFixed(2)}; ${apart.simple.cpuMsPerRun.toFixed(1)}; ${apart.simple.stealPercent.toFixed(1)}`,
+            '',
+            '',
+          ],
           ['bus floor (the same hops and fan-out over JetStream, no work at any hop): p50 back to back / idle-spaced ms', `${floor.backToBackP50.toFixed(2)} / ${floor.spacedP50.toFixed(2)}`, '', ''],
           ['bus floor: machine CPU per run ms / host steal % / messages left unacknowledged', `${floor.cpuMsPerRun.toFixed(1)} / ${floor.stealPercent.toFixed(1)} / ${floor.leftOver}`, '', ''],
           [`10-step DAG: plan steps / widest layer`, `${dag.steps} / ${dag.maxParallel}`, '10 / 4', dag.steps === 10 && dag.maxParallel === 4 ? 'yes' : 'NO'],
@@ -105,9 +128,9 @@ async function main(): Promise<void> {
   }
 }
 
-async function withPlatform<T>(infrastructure: InfrastructureUrls, secret: string, latencyMs: number, work: (gateway: string) => Promise<T>): Promise<T> {
+async function withPlatform<T>(infrastructure: InfrastructureUrls, secret: string, latencyMs: number, hosts: string[][], work: (gateway: string) => Promise<T>): Promise<T> {
   const env = { SIGIL_JWT_SECRET: secret, SIGIL_JWT_ISSUER: 'sigil-bench', SIGIL_LOG_LEVEL: 'error', SIGIL_LOCAL_LLM_LATENCY_MS: String(latencyMs) };
-  const platform = await startPlatformProcesses(root, stateDir, infrastructure, env, `bench-${latencyMs}`);
+  const platform = await startPlatformProcesses(root, stateDir, infrastructure, env, `bench-${latencyMs}`, hosts);
   try {
     return await work(platform.gateway);
   } finally {

@@ -1,6 +1,7 @@
 import { allEvents } from '@sigil/catalog';
 import { PLATFORM_SERVICES } from '@sigil/local-stack';
 import { durableNameFor, streamConfigs } from '@sigil/messaging';
+import { SERVICE_NAMES } from '@sigil/service-kit';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -25,6 +26,10 @@ describe('deployment manifests', () => {
       const kustomization = parse(readFileSync(path.join(root, dir, 'kustomization.yaml'), 'utf8')) as { resources: string[] };
       for (const resource of kustomization.resources) expect([dir, resource, existsSync(path.join(root, dir, resource))]).toEqual([dir, resource, true]);
     }
+  });
+
+  it('knows in the host process (SIGIL_SERVICES) every service it deploys', () => {
+    expect([...SERVICE_NAMES].sort()).toEqual(PLATFORM_SERVICES.map((service) => service.name).sort());
   });
 
   it('runs every service with its port variable and its liveness and readiness probes', () => {

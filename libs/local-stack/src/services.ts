@@ -28,6 +28,32 @@ export function servicePorts(env: NodeJS.ProcessEnv): ServiceInstance[] {
 
 export type ServiceName = (typeof PLATFORM_SERVICES)[number]['name'];
 
+/**
+ * The platform in two host processes (ADR 0014): the run's chain (gateway, router, planner,
+ * reasoning) in one, and memory, contracts, the event store and evolution in the other.
+ */
+export const COMPACT_HOSTS: ServiceName[][] = [
+  ['gateway', 'router', 'planner', 'reasoning'],
+  ['memory', 'contracts', 'event-store', 'evolution'],
+];
+
+/** Each service in a process of its own: the shape of the Kubernetes deployment. */
+export const ONE_PROCESS_PER_SERVICE: ServiceName[][] = PLATFORM_SERVICES.map((service) => [service.name]);
+
+/** Hosts that run every service exactly once, or the reason they do not. */
+export function checkHosts(hosts: string[][]): ServiceName[][] {
+  const named = hosts.flat();
+  const known = PLATFORM_SERVICES.map((service) => service.name as string);
+  const unknown = named.filter((name) => !known.includes(name));
+  const twice = named.filter((name, index) => named.indexOf(name) !== index);
+  const missing = known.filter((name) => !named.includes(name));
+  if (hosts.some((host) => host.length === 0)) throw new Error('a host process runs at least one service');
+  if (unknown.length + twice.length + missing.length > 0) {
+    throw new Error(`the hosts must run every service once: ${[unknown.length ? `unknown ${unknown.join(', ')}` : '', twice.length ? `twice ${twice.join(', ')}` : '', missing.length ? `missing ${missing.join(', ')}` : ''].filter(Boolean).join('; ')}`);
+  }
+  return hosts as ServiceName[][];
+}
+
 export function serviceEntry(root: string, service: string, entry: 'main' | 'migrate'): string {
   const file = path.join(root, 'dist', 'apps', service, 'src', `${entry}.js`);
   if (!existsSync(file)) throw new Error(`${file} is missing: build first (npm run build)`);
@@ -60,8 +86,24 @@ export async function startServiceProcess(
 ): Promise<string> {
   const serviceEnv = { ...env, [service.portVariable]: String(service.port) };
   startBackground({ name: processName, command: process.execPath, args: [serviceEntry(root, service.name, 'main')], stateDir, env: serviceEnv });
+  return waitUntilReady(stateDir, processName, service);
+}
+
+/**
+ * Starts several services in one host process (`apps/host`, ADR 0014), each on its own port, and
+ * waits for every one's /readyz; their URLs in the order given.
+ */
+export async function startHostProcess(root: string, stateDir: string, services: ServiceInstance[], env: NodeJS.ProcessEnv, processName: string): Promise<string[]> {
+  const hostEnv = { ...env, SIGIL_SERVICES: services.map((service) => service.name).join(','), ...Object.fromEntries(services.map((service) => [service.portVariable, String(service.port)])) };
+  startBackground({ name: processName, command: process.execPath, args: [serviceEntry(root, 'host', 'main')], stateDir, env: hostEnv });
+  const urls: string[] = [];
+  for (const service of services) urls.push(await waitUntilReady(stateDir, `${processName} (${service.name})`, service, processName));
+  return urls;
+}
+
+async function waitUntilReady(stateDir: string, what: string, service: ServiceInstance, processName = what): Promise<string> {
   const url = `http://127.0.0.1:${service.port}`;
-  await waitFor(`${processName} /readyz`, () => isReady(`${url}/readyz`), 60_000, logFile(stateDir, processName));
+  await waitFor(`${what} /readyz`, () => isReady(`${url}/readyz`), 60_000, logFile(stateDir, processName));
   return url;
 }
 

@@ -1,4 +1,5 @@
 export * from './connection/connect';
+export * from './connection/shared-connections';
 export * from './dead-letter/dead-letter';
 export * from './definitions/message-definitions';
 export * from './envelope/envelope';

@@ -1,3 +1,4 @@
+export * from './config/hosted-services';
 export * from './config/service-settings';
 export * from './health/dependency-checks';
 export * from './platform/platform.module';

@@ -18,4 +18,9 @@ describe('service settings', () => {
   it('given a port that is not a number, when read, then the variable is named in the error', () => {
     expect(() => settingsFromEnv('gateway', 8000, { SIGIL_API_PORT: 'eighty' })).toThrow('SIGIL_API_PORT must be a port number, got "eighty"');
   });
+
+  it('given a process hosting several services, when read, then they share a connection named after them', () => {
+    expect(settingsFromEnv('planner', 8102, { SIGIL_SERVICES: 'gateway,planner' }).sharedConnectionName).toBe('sigil-host: gateway,planner');
+    expect(settingsFromEnv('planner', 8102, {}).sharedConnectionName).toBeUndefined();
+  });
 });

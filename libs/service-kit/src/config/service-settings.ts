@@ -1,3 +1,5 @@
+import { HOSTED_SERVICES_VARIABLE } from './hosted-services';
+
 /** What every service reads from its environment, with the documented local defaults. */
 export interface ServiceSettings {
   serviceName: string;
@@ -6,6 +8,11 @@ export interface ServiceSettings {
   natsUrl: string;
   databaseUrl: string;
   redisUrl: string;
+  /**
+   * Set when the process hosts several services (`SIGIL_SERVICES`, ADR 0014): they share one NATS
+   * connection, named after them. Unset, the service has a connection of its own.
+   */
+  sharedConnectionName?: string;
 }
 
 export const DEFAULTS = {
@@ -35,5 +42,6 @@ export function settingsFromEnv(serviceName: string, defaultPort: number, env: N
     natsUrl: env.NATS_URL ?? DEFAULTS.natsUrl,
     databaseUrl: env.DATABASE_URL ?? DEFAULTS.databaseUrl,
     redisUrl: env.REDIS_URL ?? DEFAULTS.redisUrl,
+    sharedConnectionName: env[HOSTED_SERVICES_VARIABLE] ? `sigil-host: ${env[HOSTED_SERVICES_VARIABLE]}` : undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, Optional, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { allEvents, allQueries } from '@sigil/catalog';
-import { connectToNats, EventPublisher, JetStreamServer, QueryClient } from '@sigil/messaging';
+import { connectToNats, EventPublisher, JetStreamServer, QueryClient, sharedNatsConnections } from '@sigil/messaging';
 import { createServiceDataSource, OutboxRelay, UnitOfWork } from '@sigil/persistence';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { Redis } from 'ioredis';
@@ -29,6 +29,7 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(SERVICE_SETTINGS) private readonly settings: ServiceSettings,
     private readonly dataSource: DataSource,
     @Optional() private readonly relay?: OutboxRelay,
   ) {}
@@ -41,7 +42,11 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_SETTINGS, useValue: settings },
-        { provide: NATS_CONNECTION, useFactory: () => connectToNats(settings.natsUrl, settings.serviceName) },
+        {
+          provide: NATS_CONNECTION,
+          useFactory: () =>
+            settings.sharedConnectionName ? sharedNatsConnections.acquire(settings.natsUrl, settings.sharedConnectionName) : connectToNats(settings.natsUrl, settings.serviceName),
+        },
         {
           provide: REDIS,
           // Auto-pipelining sends the commands of concurrent requests issued in one tick as one write.
@@ -84,8 +89,9 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
-    await Promise.allSettled([this.dataSource.destroy(), this.redis.quit(), this.nats.drain()]);
-    this.logger.log('connections closed');
+    const natsClosed = this.settings.sharedConnectionName ? sharedNatsConnections.release(this.settings.natsUrl) : this.nats.drain();
+    await Promise.allSettled([this.dataSource.destroy(), this.redis.quit(), natsClosed]);
+    this.logger.log(`${this.settings.serviceName}: connections closed`);
   }
 }
 
