@@ -1,4 +1,4 @@
-# One image for every service; SIGIL_SERVICE picks which one runs (same shape for all eight).
+# One image for every service; SIGIL_SERVICE picks which one runs (same shape for all eight), or `host` with SIGIL_SERVICES several in one process (ADR 0014).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
