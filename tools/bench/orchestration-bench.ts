@@ -65,7 +65,9 @@ async function main(): Promise<void> {
   try {
     const fast = await withPlatform(infrastructure, secret, 0, COMPACT_HOSTS, async (gateway) => {
       await createAgents(gateway, tokens);
-      return { simple: await simpleRuns(gateway, tokens[0]), spaced: await spacedSimpleRuns(gateway, tokens[0]), concurrent: await concurrentRuns(gateway, tokens) };
+      const simple = await simpleRuns(gateway, tokens[0]);
+      const timeline = await simpleRunTimeline(gateway, tokens[0], simple.sessions.slice(-TIMELINE_RUNS));
+      return { simple, timeline, spaced: await spacedSimpleRuns(gateway, tokens[0]), concurrent: await concurrentRuns(gateway, tokens) };
     });
     // The same runs with each service in a process of its own (the Kubernetes shape), for comparison; the agents are stored already.
     const apart = await withPlatform(infrastructure, secret, 0, ONE_PROCESS_PER_SERVICE, async (gateway) => ({
@@ -108,8 +110,8 @@ async function main(): Promise<void> {
       ),
     );
     write();
-    write(`simple run, where the time goes: ms from the request to each event's creation by its producer (median of the last ${fast.simple.timeline.runs} runs)`);
-    write(table(['event', 'ms after run.requested', 'runs with it'], fast.simple.timeline.rows.map((row) => [row.type, row.medianMs, row.runs])));
+    write(`simple run, where the time goes: ms from the request to each event's creation by its producer (median of the last ${fast.timeline.runs} runs)`);
+    write(table(['event', 'ms after run.requested', 'runs with it'], fast.timeline.rows.map((row) => [row.type, row.medianMs, row.runs])));
     write();
     const { inRun, after, runMs } = fast.spaced.cpu;
     write(
@@ -179,7 +181,7 @@ async function simpleRuns(gateway: string, token: string) {
     cpuMsPerRun: busyMs / SIMPLE_RUNS,
     coresBusy: busyMs / (performance.now() - measuredFrom),
     stealPercent: stealPercent(cpuBefore, cpuAfter),
-    timeline: await simpleRunTimeline(gateway, token, sessions.slice(-TIMELINE_RUNS)),
+    sessions,
   };
 }
 
