@@ -13,4 +13,5 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 USER node
-CMD ["sh", "-c", "exec node dist/apps/${SIGIL_SERVICE:?set SIGIL_SERVICE}/src/main.js"]
+# The Node flags are local-stack's SERVICE_NODE_FLAGS (ADR 0015); manifests.spec.ts checks they agree.
+CMD ["sh", "-c", "exec node --no-allocation-site-pretenuring dist/apps/${SIGIL_SERVICE:?set SIGIL_SERVICE}/src/main.js"]

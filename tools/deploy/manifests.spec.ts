@@ -1,5 +1,5 @@
 import { allEvents } from '@sigil/catalog';
-import { PLATFORM_SERVICES } from '@sigil/local-stack';
+import { PLATFORM_SERVICES, SERVICE_NODE_FLAGS } from '@sigil/local-stack';
 import { durableNameFor, streamConfigs } from '@sigil/messaging';
 import { SERVICE_NAMES } from '@sigil/service-kit';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,6 +30,15 @@ describe('deployment manifests', () => {
 
   it('knows in the host process (SIGIL_SERVICES) every service it deploys', () => {
     expect([...SERVICE_NAMES].sort()).toEqual(PLATFORM_SERVICES.map((service) => service.name).sort());
+  });
+
+  it('starts the image’s service with the Node flags the local stack starts services with', () => {
+    const command = readFileSync(path.join(root, 'Dockerfile'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('CMD '))
+      .at(-1);
+    const nodeFlags = /exec node ((?:--\S+ )*)dist\//.exec(command ?? '')?.[1].trim().split(' ') ?? [];
+    expect(nodeFlags).toEqual([...SERVICE_NODE_FLAGS]);
   });
 
   it('runs every service with its port variable and its liveness and readiness probes', () => {

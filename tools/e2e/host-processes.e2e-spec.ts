@@ -1,4 +1,4 @@
-import { ALL_SCOPES, COMPACT_HOSTS, PLATFORM_SERVICES, runningPid } from '@sigil/local-stack';
+import { ALL_SCOPES, COMPACT_HOSTS, PLATFORM_SERVICES, runningPid, SERVICE_NODE_FLAGS } from '@sigil/local-stack';
 import { testInfrastructure, testStateDir } from '@sigil/testing';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { apiAt, bearer, E2E_AUTH_ENV, type Api } from './api-client';
@@ -49,6 +49,9 @@ describe('the services in two host processes (ADR 0014), every hop still over Je
     const hostPids = COMPACT_HOSTS.map((host) => runningPid(testStateDir(), `${PREFIX}-${host.join('+')}`));
     expect(hostPids.every((pid) => pid !== undefined)).toBe(true);
     expect(hostPids.map((pid) => connectionsTo(pid as number, natsPort))).toEqual([1, 1]);
+    // The Node flags come before the entry script, where node reads them as its own (ADR 0015).
+    const nodeArgs = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(1, 1 + SERVICE_NODE_FLAGS.length);
+    expect(hostPids.map((pid) => nodeArgs(pid as number))).toEqual(hostPids.map(() => [...SERVICE_NODE_FLAGS]));
   });
 
   it('runs an agent to completion and answers queries within a host and across the two', async () => {

@@ -54,6 +54,15 @@ export function checkHosts(hosts: string[][]): ServiceName[][] {
   return hosts as ServiceName[][];
 }
 
+/**
+ * The Node flags every service process starts with; the Dockerfile's CMD passes the same
+ * (tools/deploy/manifests.spec.ts checks). Without allocation-site pretenuring: V8 otherwise learns,
+ * from a burst where many requests are in flight, to allocate request objects straight into the old
+ * generation, and keeps doing so; each scavenge then copies megabytes those objects point to, and
+ * its pauses (15-25 ms at 5,000 GET/s) become the gateway's p99 (ADR 0015).
+ */
+export const SERVICE_NODE_FLAGS = ['--no-allocation-site-pretenuring'] as const;
+
 export function serviceEntry(root: string, service: string, entry: 'main' | 'migrate'): string {
   const file = path.join(root, 'dist', 'apps', service, 'src', `${entry}.js`);
   if (!existsSync(file)) throw new Error(`${file} is missing: build first (npm run build)`);
@@ -85,7 +94,7 @@ export async function startServiceProcess(
   processName = service.name,
 ): Promise<string> {
   const serviceEnv = { ...env, [service.portVariable]: String(service.port) };
-  startBackground({ name: processName, command: process.execPath, args: [serviceEntry(root, service.name, 'main')], stateDir, env: serviceEnv });
+  startBackground({ name: processName, command: process.execPath, args: [...SERVICE_NODE_FLAGS, serviceEntry(root, service.name, 'main')], stateDir, env: serviceEnv });
   return waitUntilReady(stateDir, processName, service);
 }
 
@@ -95,7 +104,7 @@ export async function startServiceProcess(
  */
 export async function startHostProcess(root: string, stateDir: string, services: ServiceInstance[], env: NodeJS.ProcessEnv, processName: string): Promise<string[]> {
   const hostEnv = { ...env, SIGIL_SERVICES: services.map((service) => service.name).join(','), ...Object.fromEntries(services.map((service) => [service.portVariable, String(service.port)])) };
-  startBackground({ name: processName, command: process.execPath, args: [serviceEntry(root, 'host', 'main')], stateDir, env: hostEnv });
+  startBackground({ name: processName, command: process.execPath, args: [...SERVICE_NODE_FLAGS, serviceEntry(root, 'host', 'main')], stateDir, env: hostEnv });
   const urls: string[] = [];
   for (const service of services) urls.push(await waitUntilReady(stateDir, `${processName} (${service.name})`, service, processName));
   return urls;
