@@ -128,7 +128,9 @@ async function offerTargetRate(origin: string, serverPid: number, headerSets: Op
  */
 async function withGcPauses<T>(gateway: string, measure: () => Promise<T>): Promise<T & { scavenges: GcPauses; markCompacts: GcPauses }> {
   const read = async () => {
-    const text = await (await fetch(`${gateway}/metrics`)).text();
+    const response = await fetch(`${gateway}/metrics`);
+    if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
+    const text = await response.text();
     return { minor: gcPausesOf(text, GATEWAY_METRICS_PREFIX, 'minor'), major: gcPausesOf(text, GATEWAY_METRICS_PREFIX, 'major') };
   };
   const before = await read();
