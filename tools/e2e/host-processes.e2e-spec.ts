@@ -39,7 +39,7 @@ describe('the services in two host processes (ADR 0014), every hop still over Je
     await platform?.stop();
   });
 
-  it('runs every service, each ready on its own port, in two processes with one NATS connection each', async () => {
+  it('runs every service, each ready on its own port, in two processes started with the service Node flags and one NATS connection each', async () => {
     for (const { name } of PLATFORM_SERVICES) {
       const ready = await fetch(`${platform.urls[name]}/readyz`);
       expect([name, ready.status]).toEqual([name, 200]);
